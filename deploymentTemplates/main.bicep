@@ -1,0 +1,279 @@
+// RelanceBot on Azure: Azure Bot (Teams, Direct Line, Web Chat) -> Linux Web App (.NET 10) -> PostgreSQL flexible server.
+// main.json is compiled from this file (`bicep build main.bicep`): edit here, then rebuild it.
+
+@description('Azure region of the web app and the database (the bot itself is global).')
+param location string = resourceGroup().location
+
+@description('Base name of every resource, and the web app name (<appName>.azurewebsites.net): globally unique, lower case.')
+@minLength(3)
+@maxLength(40)
+param appName string = 'relancebot-${uniqueString(resourceGroup().id)}'
+
+@description('App Service plan SKU. Free and Shared tiers are excluded: they cannot keep the app always on, and the in-process scheduler must never sleep.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+param appServicePlanSku string = 'B1'
+
+@description('Azure Bot SKU: F0 (free, standard channels only) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Name shown for the bot in Teams and Web Chat.')
+param botDisplayName string = 'RelanceBot'
+
+@description('Application (client) id of the single-tenant Entra app registration created beforehand.')
+param msaAppId string
+
+@description('Directory (tenant) id of that app registration.')
+param msaAppTenantId string
+
+@description('Client secret of that app registration.')
+@secure()
+param msaAppPassword string
+
+@description('Apply EF Core migrations when the app starts. Turn off once migrations run as a separate deployment step.')
+param migrateOnStartup bool = true
+
+@description('PostgreSQL administrator login (not admin, azure_superuser, root, postgres, etc.).')
+param postgresAdminLogin string = 'relanceadmin'
+
+@description('PostgreSQL administrator password.')
+@secure()
+@minLength(8)
+param postgresAdminPassword string
+
+@description('PostgreSQL compute SKU, e.g. Standard_B1ms (Burstable) or Standard_D2ds_v5 (GeneralPurpose).')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('PostgreSQL compute tier; must match postgresSkuName.')
+@allowed([
+  'Burstable'
+  'GeneralPurpose'
+  'MemoryOptimized'
+])
+param postgresSkuTier string = 'Burstable'
+
+@description('PostgreSQL storage size in GB.')
+@allowed([
+  32
+  64
+  128
+  256
+  512
+])
+param postgresStorageSizeGB int = 32
+
+@description('PostgreSQL backup retention in days.')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 7
+
+var databaseName = 'relancebot'
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: '${appName}-pg'
+  location: location
+  sku: {
+    name: postgresSkuName
+    tier: postgresSkuTier
+  }
+  properties: {
+    version: '16'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    authConfig: {
+      activeDirectoryAuth: 'Disabled'
+      passwordAuth: 'Enabled'
+    }
+    storage: {
+      storageSizeGB: postgresStorageSizeGB
+    }
+    backup: {
+      backupRetentionDays: postgresBackupRetentionDays
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+    network: {
+      publicNetworkAccess: 'Enabled'
+    }
+  }
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: databaseName
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+}
+
+// 0.0.0.0 - 0.0.0.0 is Azure's convention for "any Azure service", which lets the web app in without VNet
+// integration. It also admits other tenants' Azure resources: production should use private networking instead.
+resource allowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
+  parent: postgres
+  name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${appName}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+  }
+  properties: {
+    reserved: true // required for a Linux plan
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  kind: 'app,linux'
+  // The app may migrate the database as soon as it starts: it needs the database and the firewall opening first.
+  dependsOn: [
+    allowAzureServices
+  ]
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true // the in-process Quartz scheduler stops when App Service idles the app
+      healthCheckPath: '/health'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        {
+          name: 'ASPNETCORE_ENVIRONMENT'
+          value: 'Production'
+        }
+        {
+          name: 'MicrosoftAppType'
+          value: 'SingleTenant'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: msaAppId
+        }
+        {
+          name: 'MicrosoftAppPassword'
+          value: msaAppPassword
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: msaAppTenantId
+        }
+        {
+          name: 'Database__Provider'
+          value: 'PostgreSql'
+        }
+        {
+          name: 'Database__MigrateOnStartup'
+          value: migrateOnStartup ? 'true' : 'false'
+        }
+        {
+          name: 'ConnectionStrings__RelanceBot'
+          value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require'
+        }
+      ]
+    }
+  }
+}
+
+// Read from the site rather than assumed to be <appName>.azurewebsites.net: regional unique host names differ.
+var messagingEndpoint = 'https://${webApp.properties.defaultHostName}/api/messages'
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${appName}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: messagingEndpoint
+    msaAppType: 'SingleTenant'
+    msaAppId: msaAppId
+    msaAppTenantId: msaAppTenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: true
+          isV1Enabled: false
+          isV3Enabled: true
+          isSecureSiteEnabled: false
+        }
+      ]
+    }
+  }
+}
+
+resource webChatChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'WebChatChannel'
+  location: 'global'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: true
+          isWebchatPreviewEnabled: true
+        }
+      ]
+    }
+  }
+}
+
+@description('Messaging endpoint registered on the Azure Bot.')
+output botEndpoint string = messagingEndpoint
+
+@description('Host name of the web app.')
+output webAppHostName string = webApp.properties.defaultHostName
