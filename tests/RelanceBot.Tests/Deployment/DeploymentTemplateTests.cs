@@ -87,10 +87,10 @@ public sealed class DeploymentTemplateTests
     {
         var settings = AppSettings();
 
-        settings["Database__Provider"].ShouldBe("PostgreSql");
-        settings["ASPNETCORE_ENVIRONMENT"].ShouldBe("Production");
-        settings["MicrosoftAppType"].ShouldBe("SingleTenant");
-        settings["ConnectionStrings__RelanceBot"].ShouldContain("SSL Mode=Require");
+        settings.ShouldContainKeyAndValue("Database__Provider", "PostgreSql");
+        settings.ShouldContainKeyAndValue("ASPNETCORE_ENVIRONMENT", "Production");
+        settings.ShouldContainKeyAndValue("MicrosoftAppType", "SingleTenant");
+        settings.GetValueOrDefault("ConnectionStrings__RelanceBot", "").ShouldContain("SSL Mode=Require");
     }
 
     [Fact]
