@@ -33,12 +33,13 @@ public sealed class ContactCalendar
             throw new ArgumentException($"Invalid contact window policy: {string.Join(" ", errors)}", nameof(policy));
         }
 
-        Policy = policy;
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZoneId);
+        // A snapshot, so a list the caller changes later cannot make Policy disagree with the answers.
+        Policy = policy with { Windows = Array.AsReadOnly([.. policy.Windows]) };
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(Policy.TimeZoneId);
         _windowsByDay =
         [
             .. Enum.GetValues<DayOfWeek>().Select(day =>
-                policy.Windows.Where(window => window.Day == day).OrderBy(window => window.Start).ToArray()),
+                Policy.Windows.Where(window => window.Day == day).OrderBy(window => window.Start).ToArray()),
         ];
     }
 

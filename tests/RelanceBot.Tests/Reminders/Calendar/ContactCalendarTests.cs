@@ -191,6 +191,18 @@ public sealed class ContactCalendarTests
         exception.Message.ShouldContain("At least one contact window is required.");
     }
 
+    [Fact]
+    public void Constructor_CallerChangesTheWindowListAfterwards_KeepsThePolicyItWasGiven()
+    {
+        List<WeeklyContactWindow> windows = [new(DayOfWeek.Monday, new TimeOnly(10, 0), new TimeOnly(11, 0))];
+        var calendar = new ContactCalendar(new ContactWindowPolicy { Windows = windows });
+
+        windows.Add(new(DayOfWeek.Tuesday, new TimeOnly(10, 0), new TimeOnly(11, 0)));
+
+        calendar.Policy.Windows.ShouldHaveSingleItem();
+        calendar.IsAllowed(Instant("2026-06-16T10:30:00+02:00")).ShouldBeFalse();
+    }
+
     private static ContactCalendar CalendarIn(string timeZoneId, params WeeklyContactWindow[] windows) =>
         new(new ContactWindowPolicy { TimeZoneId = timeZoneId, Windows = windows });
 
