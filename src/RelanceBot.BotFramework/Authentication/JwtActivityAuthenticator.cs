@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using RelanceBot.BotFramework.Schema;
 
@@ -65,16 +64,7 @@ internal sealed class JwtActivityAuthenticator(
             return ActivityAuthenticationResult.Unauthorized("The token issuer is not accepted.");
         }
 
-        var manager = metadataCache.GetManager(metadataUrl);
-        var configuration = await manager.GetConfigurationAsync(cancellationToken);
-        if (FindKey(configuration, jwt.Kid) is null)
-        {
-            // New keys may be published at any time: refetch the metadata once before rejecting the token.
-            manager.RequestRefresh();
-            configuration = await manager.GetConfigurationAsync(cancellationToken);
-        }
-
-        var signingKey = FindKey(configuration, jwt.Kid);
+        var (configuration, signingKey) = await metadataCache.Get(metadataUrl).FindSigningKeyAsync(jwt.Kid, cancellationToken);
         if (signingKey is null)
         {
             return ActivityAuthenticationResult.Unauthorized("The token is signed with an unknown key.");
@@ -171,11 +161,6 @@ internal sealed class JwtActivityAuthenticator(
         token = header[scheme.Length..].Trim();
         return token.Length > 0;
     }
-
-    private static JsonWebKey? FindKey(OpenIdConnectConfiguration configuration, string? kid) =>
-        string.IsNullOrEmpty(kid)
-            ? null
-            : configuration.JsonWebKeySet?.Keys.FirstOrDefault(key => string.Equals(key.Kid, kid, StringComparison.Ordinal));
 
     /// <summary>
     /// The JWKS <c>endorsements</c> array (channels allowed to use the key). IdentityModel keeps unknown JWK members in

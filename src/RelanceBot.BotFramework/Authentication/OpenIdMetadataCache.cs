@@ -6,22 +6,21 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace RelanceBot.BotFramework.Authentication;
 
 /// <summary>
-/// One <see cref="ConfigurationManager{T}"/> per metadata URL for the whole process (registered as a singleton), so
-/// signing keys are fetched once and refreshed in the background, as both official SDKs do.
+/// One <see cref="OpenIdMetadata"/> per metadata URL for the whole process (registered as a singleton), so signing
+/// keys are fetched once and refreshed periodically, as both official SDKs do.
 /// </summary>
-public sealed class OpenIdMetadataCache(IOptions<BotFrameworkOptions> options)
+public sealed class OpenIdMetadataCache(IOptions<BotFrameworkOptions> options, TimeProvider timeProvider) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenIdMetadata> _metadata = new(StringComparer.Ordinal);
 
-    public ConfigurationManager<OpenIdConnectConfiguration> GetManager(string metadataUrl) =>
-        _managers.GetOrAdd(metadataUrl, CreateManager);
+    public OpenIdMetadata Get(string metadataUrl) =>
+        _metadata.GetOrAdd(metadataUrl, url => new OpenIdMetadata(url, options.Value, timeProvider));
 
-    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string metadataUrl) =>
-        new(
-            metadataUrl,
-            new OpenIdConnectConfigurationRetriever(),
-            new HttpDocumentRetriever { RequireHttps = options.Value.RequireHttpsMetadata })
+    public void Dispose()
+    {
+        foreach (var metadata in _metadata.Values)
         {
-            AutomaticRefreshInterval = options.Value.MetadataRefreshInterval,
-        };
+            metadata.Dispose();
+        }
+    }
 }
