@@ -130,6 +130,26 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Turn_UpdateAndDelete_UseTheConversationOfTheInboundActivity()
+    {
+        _host.Bot.OnTurn = async (turn, ct) =>
+        {
+            await turn.UpdateActivityAsync(new Activity { Id = "card-1", Text = "Approuvé" }, ct);
+            await turn.DeleteActivityAsync("card-2", ct);
+        };
+
+        using var response = await _host.PostAsync(Fixtures.Message(_connector.ServiceUrl));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _connector.Requests.Select(r => (r.Method, r.RawTarget)).ShouldBe(
+        [
+            ("PUT", "/emea/v3/conversations/a%3Aconversation%3B1%40x/activities/card-1"),
+            ("DELETE", "/emea/v3/conversations/a%3Aconversation%3B1%40x/activities/card-2"),
+        ]);
+        _connector.Requests.First().Body!["text"]!.GetValue<string>().ShouldBe("Approuvé");
+    }
+
+    [Fact]
     public async Task Post_SameActivityTwice_ProcessesItOnce()
     {
         var message = Fixtures.Message(_connector.ServiceUrl);

@@ -17,6 +17,9 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
 {
     public const string ChannelIssuer = "https://api.botframework.com";
 
+    // One certificate for the whole run: RSA key generation is the slowest part of starting a provider.
+    private static readonly Lazy<X509Certificate2> SharedCertificate = new(CreateSelfSignedCertificate);
+
     private readonly WebApplication _app;
     private readonly List<SigningKey> _publishedKeys = [];
     private readonly Lock _lock = new();
@@ -44,7 +47,7 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
 
     public static async Task<LocalIdentityProvider> StartAsync()
     {
-        var certificate = CreateSelfSignedCertificate();
+        var certificate = SharedCertificate.Value;
         var builder = LoopbackServer.CreateBuilder();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
@@ -159,11 +162,7 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), password: null);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Certificate.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
 public sealed record SigningKey(RsaSecurityKey Key, string[] Endorsements);
