@@ -32,6 +32,7 @@ internal static class IntentLexicon
             "perdu boulot", "financier*", "precaire", "precarite", "arret maladie", "un rond", "pauvre",
             "afford", "lost job", "no money", "broke", "unemployed", "financial*", "struggling"),
         .. Polar(Intent.Hardship, 4, "impossible payer", "fin mois difficile"),
+        .. Polar(Intent.Hardship, 2, "impossible"),
 
         .. Phrases(Intent.Dispute, 4, "contest*", "erron*", "dispute", "double factur*"),
         .. Phrases(Intent.Dispute, 3,
@@ -52,14 +53,15 @@ internal static class IntentLexicon
         .. Phrases(Intent.Installments, 4,
             "plusieurs fois", "echelonn*", "etaler", "etalement", "echeancier", "fractionn*", "plan paiement",
             "petit petit", "installment*", "instalment*", "payment plan"),
-        .. Phrases(Intent.Installments, 3, "mensualit*", "versements", "etale", "par mois", "chaque mois", "split", "spread", "monthly"),
-        .. Phrases(Intent.Installments, 2, "versement", "echeance*", "moitie", "le reste", "parts", "a month"),
+        .. Phrases(Intent.Installments, 3, "mensualit*", "versements", "etale", "moitie", "par mois", "chaque mois", "split", "spread", "monthly"),
+        .. Phrases(Intent.Installments, 2, "versement", "echeance*", "le reste", "parts", "a month"),
         .. Phrases(Intent.Installments, 1, "fois"),
 
         .. Phrases(Intent.Defer, 3,
             "plus tard", "delai", "patienter", "quand serai paye", "apres paie", "ma paie", "ma paye", "quelques jours",
             "plus de temps", "more time", "later", "get paid", "payday"),
         .. Polar(Intent.Defer, 3, "pas maintenant", "not now"),
+        .. Polar(Intent.Defer, 2, "pas possible"),
         .. Phrases(Intent.Defer, 2, "attendre", "paierai", "payerai", "reglerai", "pourrai payer", "pourrai regler", "salaire", "mon retour"),
         .. Phrases(Intent.Defer, 1.5, "attends", "will pay", "des que", "vacances"),
 
@@ -69,8 +71,8 @@ internal static class IntentLexicon
             "veux payer", "veux regler", "souhaite payer", "souhaite regler", "voudrais payer", "voudrais regler",
             "en ligne", "rib", "totalite", "une fois", "where pay", "ou payer"),
         .. Phrases(Intent.PayNow, 1.5, "je paie", "je paye", "je regle", "peux payer", "par carte", "direct", "card"),
-        .. Phrases(Intent.PayNow, 1, "payer", "regler", "carte", "virement", "aujourd hui", "pay"),
-        .. Phrases(Intent.PayNow, 0.5, "paiement", "ok"),
+        .. Phrases(Intent.PayNow, 1, "carte", "virement", "aujourd hui", "pay"),
+        .. Phrases(Intent.PayNow, 0.5, "payer", "regler", "paiement"),
 
         .. Phrases(Intent.InvoiceDetails, 3,
             "combien", "quel montant", "detail*", "c est quoi", "pour quoi", "correspond", "copie", "duplicata",

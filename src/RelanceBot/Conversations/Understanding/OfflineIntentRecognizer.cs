@@ -25,14 +25,20 @@ public sealed class OfflineIntentRecognizer : IIntentRecognizer
         }
 
         var scores = new IntentScores();
+        var counted = new List<PhraseMatch>();
         PhraseMatch? deferEvidence = null;
-        foreach (var match in Matcher.FindAll(tokens))
+
+        // Strongest first, and a word is evidence only once per intent: "payer ... maintenant" does not also
+        // count as "payer" and "maintenant".
+        foreach (var match in Matcher.FindAll(tokens).OrderByDescending(match => match.Entry.Weight))
         {
-            if (!match.Entry.IgnoresNegation && Negation.Covers(tokens, match.Start, match.End))
+            if ((!match.Entry.IgnoresNegation && Negation.Covers(tokens, match.Start, match.End))
+                || counted.Exists(other => other.Entry.Intent == match.Entry.Intent && other.Overlaps(match)))
             {
                 continue;
             }
 
+            counted.Add(match);
             scores.Add(match.Entry.Intent, match.Entry.Weight);
             if (match.Entry.Intent == Intent.Defer && match.Entry.Weight > (deferEvidence?.Entry.Weight ?? 0))
             {
