@@ -1,9 +1,19 @@
+using RelanceBot.Intake;
+using RelanceBot.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.Services.AddIntakeApi();
 
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Ok());
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 
-app.Run();
+app.MapGet("/health", () => Results.Ok());
+app.MapIntakeApi();
+
+await app.RunAsync();
 
 public partial class Program;

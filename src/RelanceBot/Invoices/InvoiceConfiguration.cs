@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RelanceBot.Auditing;
+using RelanceBot.Intake;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
 
@@ -13,7 +14,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.ToTable("Invoices");
         builder.HasKey(invoice => invoice.Id);
         builder.Property(invoice => invoice.Id).ValueGeneratedNever();
-        builder.Property(invoice => invoice.ExternalReference).HasMaxLength(InvoiceRules.MaxReferenceLength).IsRequired();
+        builder.Property(invoice => invoice.ExternalReference).HasMaxLength(ExternalReference.MaxLength).IsRequired();
         builder.Property(invoice => invoice.Currency).HasMaxLength(3).IsRequired();
         builder.Property(invoice => invoice.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(invoice => invoice.InternalDescription).HasMaxLength(InvoiceRules.MaxDescriptionLength);

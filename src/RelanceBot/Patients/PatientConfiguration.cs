@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RelanceBot.Auditing;
+using RelanceBot.Intake;
 using RelanceBot.Practices;
 
 namespace RelanceBot.Patients;
@@ -12,7 +13,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.ToTable("Patients");
         builder.HasKey(patient => patient.Id);
         builder.Property(patient => patient.Id).ValueGeneratedNever();
-        builder.Property(patient => patient.ExternalReference).HasMaxLength(PatientRules.MaxReferenceLength).IsRequired();
+        builder.Property(patient => patient.ExternalReference).HasMaxLength(ExternalReference.MaxLength).IsRequired();
         builder.Property(patient => patient.FirstName).HasMaxLength(PatientRules.MaxNameLength).IsRequired();
         builder.Property(patient => patient.LastName).HasMaxLength(PatientRules.MaxNameLength).IsRequired();
         builder.Property(patient => patient.PhoneE164).HasMaxLength(16);
