@@ -1,12 +1,20 @@
+using RelanceBot.Cli;
 using RelanceBot.Intake;
 using RelanceBot.Persistence;
+using RelanceBot.Practices;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
+builder.Services.AddPractices();
 builder.Services.AddIntakeApi();
 
 var app = builder.Build();
+
+if (CommandLineInterface.IsCommand(args))
+{
+    return await CommandLineInterface.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -15,5 +23,6 @@ app.MapGet("/health", () => Results.Ok());
 app.MapIntakeApi();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

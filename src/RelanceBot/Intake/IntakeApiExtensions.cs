@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
+using RelanceBot.Invoices.Import;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
 
@@ -30,6 +31,7 @@ public static class IntakeApiExtensions
         });
         services.AddScoped<UpsertPatient>();
         services.AddScoped<UpsertInvoice>();
+        services.AddScoped<ImportInvoicesCsv>();
         return services;
     }
 

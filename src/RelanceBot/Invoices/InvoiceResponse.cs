@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RelanceBot.Invoices;
 
 /// <summary>An invoice as the practice sees it (the internal description is the practice's own, so it is returned).</summary>
@@ -10,7 +12,7 @@ public sealed record InvoiceResponse(
     string Currency,
     DateOnly IssueDate,
     DateOnly DueDate,
-    InvoiceStatus Status,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<InvoiceStatus>))] InvoiceStatus Status,
     string? InternalDescription,
     bool IsFeeOverrun,
     DateTimeOffset CreatedAt,
