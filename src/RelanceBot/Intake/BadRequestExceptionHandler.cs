@@ -24,7 +24,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         var problem = json?.Path is { Length: > 2 } path && path.StartsWith(RootPath, StringComparison.Ordinal)
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [path[RootPath.Length..]] = ["The value does not have the expected type or format."],
+                [path[RootPath.Length..]] = ["Unknown field, or a value of the wrong type or format."],
             })
             : new Microsoft.AspNetCore.Mvc.ProblemDetails
             {

@@ -31,7 +31,7 @@ public sealed class SqliteMigrationTests
     public async Task Startup_WithMigrateOnStartupOff_LeavesTheDatabaseAlone()
     {
         using var database = new TestDatabase();
-        await using var app = new RelanceBotFactory(database);
+        await using var app = RelanceBotFactory.On(database);
         await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false"));
 
         _ = factory.Services;
@@ -44,12 +44,12 @@ public sealed class SqliteMigrationTests
     {
         using var database = new TestDatabase();
         Guid practiceId;
-        await using (var first = new RelanceBotFactory(database))
+        await using (var first = RelanceBotFactory.On(database))
         {
             practiceId = (await TestPractice.CreateAsync(first)).Id;
         }
 
-        await using var second = new RelanceBotFactory(database);
+        await using var second = RelanceBotFactory.On(database);
         await using var scope = second.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
 

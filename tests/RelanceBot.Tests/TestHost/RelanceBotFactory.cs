@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,12 +18,20 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
 
-    public RelanceBotFactory(TestDatabase? database = null)
+    public RelanceBotFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
     {
-        _ownsDatabase = database is null;
-        _database = database ?? new TestDatabase();
+    }
+
+    private RelanceBotFactory(TestDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>An app on a database that outlives it, to stop and start the app on the same file.</summary>
+    public static RelanceBotFactory On(TestDatabase database) => new(database, ownsDatabase: false);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
