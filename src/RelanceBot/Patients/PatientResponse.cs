@@ -26,5 +26,9 @@ public sealed record PatientResponse(
         patient.IsActive,
         patient.CreatedAt,
         patient.UpdatedAt,
-        [.. patient.Channels.Select(PatientChannelResponse.From)]);
+        // Channels created together share a timestamp, so their ids alone do not give a stable order.
+        [.. patient.Channels
+            .OrderBy(channel => channel.Kind)
+            .ThenBy(channel => channel.Address, StringComparer.Ordinal)
+            .Select(PatientChannelResponse.From)]);
 }
