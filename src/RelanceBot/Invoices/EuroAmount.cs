@@ -23,7 +23,7 @@ public static class EuroAmount
         var separator = compact.IndexOfAny([',', '.']);
         var whole = separator < 0 ? compact : compact[..separator];
         var fraction = separator < 0 ? "" : compact[(separator + 1)..];
-        if (!IsDigits(whole, maxLength: 12) || fraction.Length > 2 || (fraction.Length > 0 && !IsDigits(fraction, 2)))
+        if (!IsDigits(whole, maxLength: 12) || (separator >= 0 && !IsDigits(fraction, maxLength: 2)))
         {
             return false;
         }

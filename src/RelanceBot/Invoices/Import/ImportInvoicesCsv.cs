@@ -93,38 +93,38 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
             return null;
         }
 
-        var patient = await upsertPatient.HandleAsync(
-            practiceId,
+        var patientRequest = new PatientRequest(
+            Text(row, InvoiceCsvColumns.FirstName),
+            Text(row, InvoiceCsvColumns.LastName),
+            dateOfBirth,
+            Text(row, InvoiceCsvColumns.Phone),
+            Text(row, InvoiceCsvColumns.Email),
+            Text(row, InvoiceCsvColumns.Language),
+            IsCssBeneficiary: null);
+        var invoiceRequest = new InvoiceRequest(
             patientReference,
-            new PatientRequest(
-                Text(row, InvoiceCsvColumns.FirstName),
-                Text(row, InvoiceCsvColumns.LastName),
-                dateOfBirth,
-                Text(row, InvoiceCsvColumns.Phone),
-                Text(row, InvoiceCsvColumns.Email),
-                Text(row, InvoiceCsvColumns.Language),
-                IsCssBeneficiary: null),
-            cancellationToken);
+            amountCents,
+            AmountPaidCents: null,
+            Currency: null,
+            issueDate,
+            dueDate,
+            Text(row, InvoiceCsvColumns.InternalDescription),
+            IsFeeOverrun: null);
+
+        var patient = await upsertPatient.HandleAsync(practiceId, patientReference, patientRequest, cancellationToken);
         if (patient.Status == UpsertStatus.Invalid)
         {
+            // Report the invoice's own mistakes too, so one round of corrections fixes the whole row.
+            var invoiceErrors = new FieldErrors();
+            InvoiceRequestValidator.Validate(invoiceRequest, invoiceErrors);
             errors.AddRange(patient.Errors.All.Select(error =>
                 new ImportRowError(rowNumber, InvoiceCsvColumns.ForPatientField(error.Field), error.Message)));
+            errors.AddRange(invoiceErrors.All.Select(error =>
+                new ImportRowError(rowNumber, InvoiceCsvColumns.ForInvoiceField(error.Field), error.Message)));
             return null;
         }
 
-        var invoice = await upsertInvoice.HandleAsync(
-            practiceId,
-            invoiceReference,
-            new InvoiceRequest(
-                patientReference,
-                amountCents,
-                AmountPaidCents: null,
-                Currency: null,
-                issueDate,
-                dueDate,
-                Text(row, InvoiceCsvColumns.InternalDescription),
-                IsFeeOverrun: null),
-            cancellationToken);
+        var invoice = await upsertInvoice.HandleAsync(practiceId, invoiceReference, invoiceRequest, cancellationToken);
         switch (invoice.Status)
         {
             case UpsertStatus.Invalid:
@@ -199,5 +199,5 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
         errors.Count == 0 ? counts.GetValueOrDefault(UpsertStatus.Created) : 0,
         errors.Count == 0 ? counts.GetValueOrDefault(UpsertStatus.Updated) : 0,
         errors.Count == 0 ? counts.GetValueOrDefault(UpsertStatus.Unchanged) : 0,
-        errors);
+        [.. errors.Distinct()]); // A blank patient reference is reported by both the patient and the invoice rules.
 }
