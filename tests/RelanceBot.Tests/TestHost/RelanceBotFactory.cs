@@ -15,8 +15,10 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _sqliteDatabase;
     private readonly bool _ownsDatabase;
+    private readonly string _provider;
+    private readonly string _connectionString;
 
     public RelanceBotFactory()
         : this(new TestDatabase(), ownsDatabase: true)
@@ -24,24 +26,35 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
     }
 
     private RelanceBotFactory(TestDatabase database, bool ownsDatabase)
+        : this("Sqlite", database.ConnectionString)
     {
-        _database = database;
+        _sqliteDatabase = database;
         _ownsDatabase = ownsDatabase;
+    }
+
+    private RelanceBotFactory(string provider, string connectionString)
+    {
+        _provider = provider;
+        _connectionString = connectionString;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>An app on a database that outlives it, to stop and start the app on the same file.</summary>
+    /// <summary>An app on a SQLite file that outlives it, to stop and start the app on the same file.</summary>
     public static RelanceBotFactory On(TestDatabase database) => new(database, ownsDatabase: false);
+
+    /// <summary>An app on a PostgreSQL database.</summary>
+    public static RelanceBotFactory OnPostgreSql(string connectionString) => new("PostgreSql", connectionString);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public TestDatabase Database => _database;
+    public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
-        builder.UseSetting("ConnectionStrings:RelanceBot", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", _provider);
+        builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -58,7 +71,7 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsDatabase)
         {
-            _database.Dispose();
+            _sqliteDatabase?.Dispose();
         }
     }
 
@@ -67,7 +80,7 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_ownsDatabase)
         {
-            _database.Dispose();
+            _sqliteDatabase?.Dispose();
         }
     }
 }
