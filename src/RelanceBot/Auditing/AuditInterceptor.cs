@@ -84,7 +84,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
 
     private static Dictionary<string, AuditedChange> Describe(EntityEntry entry, bool includeOld, bool includeNew) =>
         entry.Properties
-            .Where(property => !property.Metadata.IsExcludedFromAudit())
+            .Where(property => property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true)
             .Where(property => entry.State != EntityState.Modified || property.IsModified)
             .ToDictionary(
                 property => property.Metadata.Name,

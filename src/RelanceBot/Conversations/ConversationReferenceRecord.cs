@@ -1,10 +1,12 @@
+using RelanceBot.Auditing;
+
 namespace RelanceBot.Conversations;
 
 /// <summary>
 /// A Bot Framework conversation reference, stored so the bot can write first (proactive messages). The useful fields
 /// are broken out for queries; <see cref="ReferenceJson"/> keeps the raw reference so nothing the channel sent is lost.
 /// </summary>
-public sealed class ConversationReferenceRecord
+public sealed class ConversationReferenceRecord : IAuditable
 {
     public Guid Id { get; set; }
 
@@ -32,6 +34,7 @@ public sealed class ConversationReferenceRecord
 
     public string? Locale { get; set; }
 
+    [NotAudited]
     public string ReferenceJson { get; set; } = "{}";
 
     /// <summary>The patient this conversation belongs to, once a link token has bound them.</summary>
@@ -39,5 +42,9 @@ public sealed class ConversationReferenceRecord
 
     public DateTimeOffset FirstSeenAt { get; set; }
 
+    [NotAudited]
     public DateTimeOffset LastSeenAt { get; set; }
+
+    // Conversations are bound to a patient, not yet to a practice.
+    Guid? IAuditable.AuditPracticeId => null;
 }

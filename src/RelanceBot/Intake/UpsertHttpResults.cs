@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Intake;
@@ -22,30 +21,13 @@ internal static class UpsertHttpResults
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.ConflictReason);
         }
 
-        if (!await TrySaveChangesAsync(db, cancellationToken))
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return ConcurrentChange();
         }
 
         var body = toResponse(result.Entity!);
         return result.Status == UpsertStatus.Created ? Results.Created(location, body) : Results.Ok(body);
-    }
-
-    /// <summary>
-    /// Saves, reporting false when another request changed or created the same entity first (concurrency token or
-    /// unique reference): the caller answers 409 and the client retries.
-    /// </summary>
-    public static async Task<bool> TrySaveChangesAsync(RelanceBotDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
     }
 
     public static IResult ConcurrentChange() => Results.Problem(

@@ -43,6 +43,7 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    [NotAudited]
     public Guid Version { get; private set; }
 
     public long AmountOutstandingCents => AmountDueCents - AmountPaidCents;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RelanceBot.Auditing;
 using RelanceBot.Intake;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
@@ -18,7 +17,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(invoice => invoice.Currency).HasMaxLength(3).IsRequired();
         builder.Property(invoice => invoice.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(invoice => invoice.InternalDescription).HasMaxLength(InvoiceRules.MaxDescriptionLength);
-        builder.Property(invoice => invoice.Version).IsConcurrencyToken().ExcludedFromAudit();
+        builder.Property(invoice => invoice.Version).IsConcurrencyToken();
         builder.Ignore(invoice => invoice.AmountOutstandingCents);
         builder.HasIndex(invoice => new { invoice.PracticeId, invoice.ExternalReference }).IsUnique();
         builder.HasIndex(invoice => new { invoice.Status, invoice.DueDate });

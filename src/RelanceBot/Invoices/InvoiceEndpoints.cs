@@ -77,7 +77,7 @@ public static class InvoiceEndpoints
         }
 
         invoice.Cancel(timeProvider.GetUtcNow());
-        return await UpsertHttpResults.TrySaveChangesAsync(db, cancellationToken)
+        return await db.TrySaveChangesAsync(cancellationToken)
             ? Results.Ok(await ToResponseAsync(db, invoice, cancellationToken))
             : UpsertHttpResults.ConcurrentChange();
     }

@@ -37,6 +37,7 @@ public sealed class Patient : IAuditable, IConcurrencyVersioned
     /// <summary>Set when the practice deactivates the patient: nobody contacts them any more.</summary>
     public DateTimeOffset? DeactivatedAt { get; private set; }
 
+    [NotAudited]
     public Guid Version { get; private set; }
 
     public IReadOnlyList<PatientChannel> Channels => _channels;

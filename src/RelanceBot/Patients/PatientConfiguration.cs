@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RelanceBot.Auditing;
 using RelanceBot.Intake;
 using RelanceBot.Practices;
 
@@ -19,7 +18,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(patient => patient.PhoneE164).HasMaxLength(16);
         builder.Property(patient => patient.Email).HasMaxLength(PatientRules.MaxEmailLength);
         builder.Property(patient => patient.Language).HasMaxLength(2).IsRequired();
-        builder.Property(patient => patient.Version).IsConcurrencyToken().ExcludedFromAudit();
+        builder.Property(patient => patient.Version).IsConcurrencyToken();
         builder.Ignore(patient => patient.IsActive);
         builder.HasIndex(patient => new { patient.PracticeId, patient.ExternalReference }).IsUnique();
         builder.HasOne<Practice>().WithMany().HasForeignKey(patient => patient.PracticeId).OnDelete(DeleteBehavior.Cascade);

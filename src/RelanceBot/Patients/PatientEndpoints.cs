@@ -69,7 +69,7 @@ public static class PatientEndpoints
         }
 
         patient.Deactivate(timeProvider.GetUtcNow());
-        return await UpsertHttpResults.TrySaveChangesAsync(db, cancellationToken)
+        return await db.TrySaveChangesAsync(cancellationToken)
             ? Results.NoContent()
             : UpsertHttpResults.ConcurrentChange();
     }

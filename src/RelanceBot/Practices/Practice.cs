@@ -25,6 +25,7 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    [NotAudited]
     public Guid Version { get; private set; }
 
     Guid? IAuditable.AuditPracticeId => Id;

@@ -13,6 +13,7 @@ public sealed class PracticeApiKey : IAuditable
     public Guid PracticeId { get; private set; }
 
     /// <summary>Lowercase hex SHA-256 of the whole key.</summary>
+    [NotAudited]
     public string KeyHash { get; private set; } = "";
 
     public string Prefix { get; private set; } = "";

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RelanceBot.Auditing;
 
 namespace RelanceBot.Practices;
 
@@ -11,7 +10,7 @@ internal sealed class PracticeApiKeyConfiguration : IEntityTypeConfiguration<Pra
         builder.ToTable("PracticeApiKeys");
         builder.HasKey(key => key.Id);
         builder.Property(key => key.Id).ValueGeneratedNever();
-        builder.Property(key => key.KeyHash).HasMaxLength(64).IsFixedLength().IsRequired().ExcludedFromAudit();
+        builder.Property(key => key.KeyHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(key => key.Prefix).HasMaxLength(16).IsRequired();
         builder.Ignore(key => key.IsRevoked);
         builder.HasIndex(key => key.KeyHash).IsUnique();

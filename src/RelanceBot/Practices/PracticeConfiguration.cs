@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 
 namespace RelanceBot.Practices;
@@ -16,7 +15,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(practice => practice.PractitionerName).HasMaxLength(200).IsRequired();
         builder.Property(practice => practice.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(practice => practice.Phone).HasMaxLength(16);
-        builder.Property(practice => practice.Version).IsConcurrencyToken().ExcludedFromAudit();
+        builder.Property(practice => practice.Version).IsConcurrencyToken();
         builder.HasOne<ConversationReferenceRecord>()
             .WithMany()
             .HasForeignKey(practice => practice.TeamsAlertChannelReferenceId)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Auditing;
+using RelanceBot.Conversations;
 using RelanceBot.Persistence;
 using RelanceBot.Tests.TestHost;
 
@@ -41,6 +42,33 @@ public sealed class AuditLogTests(RelanceBotFactory factory) : IClassFixture<Rel
         entry.Action.ShouldBe(AuditAction.Created);
         entry.Changes.ShouldContain("Prefix");
         entry.Changes.ShouldNotContain("KeyHash");
+    }
+
+    [Fact]
+    public async Task ConversationLinkTokens_AreAuditedWithoutTheirHash()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        using var client = factory.CreateApiClient(practice.ApiKey);
+        (await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var patientId = (await db.Patients.SingleAsync(candidate => candidate.PracticeId == practice.Id)).Id;
+        var token = new ConversationLinkToken
+        {
+            Id = Guid.NewGuid(),
+            TokenHash = new string('a', 64),
+            PatientId = patientId,
+            CreatedAt = RelanceBotFactory.Start,
+            ExpiresAt = RelanceBotFactory.Start.AddDays(7),
+        };
+
+        db.ConversationLinkTokens.Add(token);
+        await db.SaveChangesAsync();
+
+        var entry = await db.AuditEntries.SingleAsync(candidate => candidate.EntityId == token.Id.ToString());
+        entry.EntityType.ShouldBe(nameof(ConversationLinkToken));
+        entry.Changes.ShouldContain("ExpiresAt");
+        entry.Changes.ShouldNotContain("TokenHash");
     }
 
     [Fact]

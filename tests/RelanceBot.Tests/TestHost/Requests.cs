@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RelanceBot.Tests.TestHost;
@@ -35,6 +34,4 @@ public static class Requests
 
     public static async Task<HttpResponseMessage> PutRawAsync(this HttpClient client, string path, string json) =>
         await client.PutAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-
-    public static string ToJson(object body) => JsonSerializer.Serialize(body);
 }

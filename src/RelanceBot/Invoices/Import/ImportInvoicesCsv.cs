@@ -42,7 +42,7 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
             }
         }
 
-        if (errors.Count == 0 && !await UpsertHttpResults.TrySaveChangesAsync(db, cancellationToken))
+        if (errors.Count == 0 && !await db.TrySaveChangesAsync(cancellationToken))
         {
             errors.Add(new ImportRowError(0, "file", "Another change to the same patients or invoices happened during the import; retry."));
         }

@@ -243,8 +243,7 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -311,8 +310,7 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -398,8 +396,7 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -420,8 +417,7 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
-                        .IsFixedLength()
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .IsFixedLength();
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");

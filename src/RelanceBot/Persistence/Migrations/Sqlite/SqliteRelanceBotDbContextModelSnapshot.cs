@@ -236,8 +236,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -304,8 +303,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -391,8 +389,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -413,8 +410,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .IsFixedLength()
-                        .HasAnnotation("RelanceBot:ExcludedFromAudit", true);
+                        .IsFixedLength();
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
