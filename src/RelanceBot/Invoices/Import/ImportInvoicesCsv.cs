@@ -64,23 +64,10 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
     {
         var rowNumber = (int)row.RowNumber + 1; // As in a spreadsheet: the header is row 1.
         var rowErrors = new List<ImportRowError>();
-        void Fail(string field, string message) => rowErrors.Add(new ImportRowError(rowNumber, field, message));
-
-        var patientReference = Text(row, InvoiceCsvColumns.PatientReference) ?? "";
-        var invoiceReference = Text(row, InvoiceCsvColumns.InvoiceReference) ?? "";
-        var dateOfBirth = Date(row, InvoiceCsvColumns.DateOfBirth, Fail);
-        var issueDate = Date(row, InvoiceCsvColumns.IssueDate, Fail);
-        var dueDate = Date(row, InvoiceCsvColumns.DueDate, Fail);
-        var amount = Text(row, InvoiceCsvColumns.Amount);
-        long? amountCents = EuroAmount.TryParseCents(amount, out var cents) ? cents : null;
-        if (amountCents is null)
-        {
-            Fail(InvoiceCsvColumns.Amount, $"'{amount}' is not an amount in euros (e.g. 123,45 or 123.45).");
-        }
-
+        var (patientReference, patientRequest, invoiceReference, invoiceRequest) = ReadRow(row, rowNumber, rowErrors);
         if (invoiceRows.TryGetValue(invoiceReference, out var firstRow))
         {
-            Fail(InvoiceCsvColumns.InvoiceReference, $"Invoice '{invoiceReference}' is already on row {firstRow}.");
+            rowErrors.Add(new ImportRowError(rowNumber, InvoiceCsvColumns.InvoiceReference, $"Invoice '{invoiceReference}' is already on row {firstRow}."));
         }
         else if (invoiceReference.Length > 0)
         {
@@ -93,34 +80,14 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
             return null;
         }
 
-        var patientRequest = new PatientRequest(
-            Text(row, InvoiceCsvColumns.FirstName),
-            Text(row, InvoiceCsvColumns.LastName),
-            dateOfBirth,
-            Text(row, InvoiceCsvColumns.Phone),
-            Text(row, InvoiceCsvColumns.Email),
-            Text(row, InvoiceCsvColumns.Language),
-            IsCssBeneficiary: null);
-        var invoiceRequest = new InvoiceRequest(
-            patientReference,
-            amountCents,
-            AmountPaidCents: null,
-            Currency: null,
-            issueDate,
-            dueDate,
-            Text(row, InvoiceCsvColumns.InternalDescription),
-            IsFeeOverrun: null);
-
         var patient = await upsertPatient.HandleAsync(practiceId, patientReference, patientRequest, cancellationToken);
         if (patient.Status == UpsertStatus.Invalid)
         {
             // Report the invoice's own mistakes too, so one round of corrections fixes the whole row.
             var invoiceErrors = new FieldErrors();
             InvoiceRequestValidator.Validate(invoiceRequest, invoiceErrors);
-            errors.AddRange(patient.Errors.All.Select(error =>
-                new ImportRowError(rowNumber, InvoiceCsvColumns.ForPatientField(error.Field), error.Message)));
-            errors.AddRange(invoiceErrors.All.Select(error =>
-                new ImportRowError(rowNumber, InvoiceCsvColumns.ForInvoiceField(error.Field), error.Message)));
+            errors.AddRange(RowErrors(rowNumber, patient.Errors, InvoiceCsvColumns.ForPatientField));
+            errors.AddRange(RowErrors(rowNumber, invoiceErrors, InvoiceCsvColumns.ForInvoiceField));
             return null;
         }
 
@@ -128,8 +95,7 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
         switch (invoice.Status)
         {
             case UpsertStatus.Invalid:
-                errors.AddRange(invoice.Errors.All.Select(error =>
-                    new ImportRowError(rowNumber, InvoiceCsvColumns.ForInvoiceField(error.Field), error.Message)));
+                errors.AddRange(RowErrors(rowNumber, invoice.Errors, InvoiceCsvColumns.ForInvoiceField));
                 return null;
             case UpsertStatus.Conflict:
                 errors.Add(new ImportRowError(rowNumber, InvoiceCsvColumns.InvoiceReference, invoice.ConflictReason!));
@@ -138,6 +104,47 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
                 return invoice.Status;
         }
     }
+
+    /// <summary>Turns a row into the same requests the API receives; text that is not a date or an amount is reported here.</summary>
+    private static (string PatientReference, PatientRequest Patient, string InvoiceReference, InvoiceRequest Invoice) ReadRow(
+        CsvReader row, int rowNumber, List<ImportRowError> rowErrors)
+    {
+        void Fail(string field, string message) => rowErrors.Add(new ImportRowError(rowNumber, field, message));
+
+        var patientReference = Text(row, InvoiceCsvColumns.PatientReference) ?? "";
+        var amount = Text(row, InvoiceCsvColumns.Amount);
+        long? amountCents = EuroAmount.TryParseCents(amount, out var cents) ? cents : null;
+        if (amount is null)
+        {
+            Fail(InvoiceCsvColumns.Amount, "This field is required.");
+        }
+        else if (amountCents is null)
+        {
+            Fail(InvoiceCsvColumns.Amount, $"'{amount}' is not an amount in euros (e.g. 123,45 or 123.45).");
+        }
+
+        var patient = new PatientRequest(
+            Text(row, InvoiceCsvColumns.FirstName),
+            Text(row, InvoiceCsvColumns.LastName),
+            Date(row, InvoiceCsvColumns.DateOfBirth, Fail),
+            Text(row, InvoiceCsvColumns.Phone),
+            Text(row, InvoiceCsvColumns.Email),
+            Text(row, InvoiceCsvColumns.Language),
+            IsCssBeneficiary: null);
+        var invoice = new InvoiceRequest(
+            patientReference,
+            amountCents,
+            AmountPaidCents: null,
+            Currency: null,
+            Date(row, InvoiceCsvColumns.IssueDate, Fail),
+            Date(row, InvoiceCsvColumns.DueDate, Fail),
+            Text(row, InvoiceCsvColumns.InternalDescription),
+            IsFeeOverrun: null);
+        return (patientReference, patient, Text(row, InvoiceCsvColumns.InvoiceReference) ?? "", invoice);
+    }
+
+    private static IEnumerable<ImportRowError> RowErrors(int rowNumber, FieldErrors errors, Func<string, string> column) =>
+        errors.All.Select(error => new ImportRowError(rowNumber, column(error.Field), error.Message));
 
     private static async Task<bool> ReadHeaderAsync(CsvReader parser, List<ImportRowError> errors, CancellationToken cancellationToken)
     {
