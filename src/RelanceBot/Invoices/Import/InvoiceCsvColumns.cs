@@ -22,8 +22,6 @@ public static class InvoiceCsvColumns
     public static IReadOnlyList<string> Required { get; } =
         [PatientReference, FirstName, LastName, DateOfBirth, InvoiceReference, Amount, IssueDate, DueDate];
 
-    public static IReadOnlyList<string> Optional { get; } = [Phone, Email, Language, InternalDescription];
-
     /// <summary>Where the shared intake validation's field names come from in the file.</summary>
     public static string ForPatientField(string field) => field switch
     {
