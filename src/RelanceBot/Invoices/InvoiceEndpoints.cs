@@ -39,41 +39,41 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> PutAsync(
-        string externalReference,
+        ReferenceRouteValue externalReference,
         InvoiceRequest request,
         ClaimsPrincipal user,
         UpsertInvoice upsertInvoice,
         RelanceBotDbContext db,
         CancellationToken cancellationToken)
     {
-        var result = await upsertInvoice.HandleAsync(user.GetPracticeId(), externalReference, request, cancellationToken);
+        var result = await upsertInvoice.HandleAsync(user.GetPracticeId(), externalReference.Value, request, cancellationToken);
         return await UpsertHttpResults.SaveAsync(
             db,
             result,
             invoice => InvoiceResponse.From(invoice, request.PatientReference!),
-            $"/api/v1/invoices/{Uri.EscapeDataString(externalReference)}",
+            $"/api/v1/invoices/{Uri.EscapeDataString(externalReference.Value)}",
             cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(
-        string externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken)
+        ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken)
     {
-        var invoice = await db.FindInvoiceAsync(user.GetPracticeId(), externalReference, cancellationToken);
+        var invoice = await db.FindInvoiceAsync(user.GetPracticeId(), externalReference.Value, cancellationToken);
         return invoice is null
-            ? UpsertHttpResults.NotFound("invoice", externalReference)
+            ? UpsertHttpResults.NotFound("invoice", externalReference.Value)
             : Results.Ok(await ToResponseAsync(db, invoice, cancellationToken));
     }
 
     private static async Task<IResult> CancelAsync(
-        string externalReference,
+        ReferenceRouteValue externalReference,
         ClaimsPrincipal user,
         RelanceBotDbContext db,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (await db.FindInvoiceAsync(user.GetPracticeId(), externalReference, cancellationToken) is not { } invoice)
+        if (await db.FindInvoiceAsync(user.GetPracticeId(), externalReference.Value, cancellationToken) is not { } invoice)
         {
-            return UpsertHttpResults.NotFound("invoice", externalReference);
+            return UpsertHttpResults.NotFound("invoice", externalReference.Value);
         }
 
         invoice.Cancel(timeProvider.GetUtcNow());

@@ -38,34 +38,34 @@ public static class PatientEndpoints
     }
 
     private static async Task<IResult> PutAsync(
-        string externalReference,
+        ReferenceRouteValue externalReference,
         PatientRequest request,
         ClaimsPrincipal user,
         UpsertPatient upsertPatient,
         RelanceBotDbContext db,
         CancellationToken cancellationToken)
     {
-        var result = await upsertPatient.HandleAsync(user.GetPracticeId(), externalReference, request, cancellationToken);
+        var result = await upsertPatient.HandleAsync(user.GetPracticeId(), externalReference.Value, request, cancellationToken);
         return await UpsertHttpResults.SaveAsync(
-            db, result, PatientResponse.From, $"/api/v1/patients/{Uri.EscapeDataString(externalReference)}", cancellationToken);
+            db, result, PatientResponse.From, $"/api/v1/patients/{Uri.EscapeDataString(externalReference.Value)}", cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(
-        string externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken) =>
-        await db.FindPatientAsync(user.GetPracticeId(), externalReference, cancellationToken) is { } patient
+        ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken) =>
+        await db.FindPatientAsync(user.GetPracticeId(), externalReference.Value, cancellationToken) is { } patient
             ? Results.Ok(PatientResponse.From(patient))
-            : UpsertHttpResults.NotFound("patient", externalReference);
+            : UpsertHttpResults.NotFound("patient", externalReference.Value);
 
     private static async Task<IResult> DeactivateAsync(
-        string externalReference,
+        ReferenceRouteValue externalReference,
         ClaimsPrincipal user,
         RelanceBotDbContext db,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (await db.FindPatientAsync(user.GetPracticeId(), externalReference, cancellationToken) is not { } patient)
+        if (await db.FindPatientAsync(user.GetPracticeId(), externalReference.Value, cancellationToken) is not { } patient)
         {
-            return UpsertHttpResults.NotFound("patient", externalReference);
+            return UpsertHttpResults.NotFound("patient", externalReference.Value);
         }
 
         patient.Deactivate(timeProvider.GetUtcNow());

@@ -53,6 +53,20 @@ public sealed class InvoiceApiTests(RelanceBotFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task References_WithSlashes_WorkWhenPercentEncoded()
+    {
+        var client = await ClientWithPatientAsync();
+
+        var created = await client.PutJsonAsync("/api/v1/invoices/F%2F2026%2F001", Requests.Invoice());
+        var cancelled = await client.PostAsync("/api/v1/invoices/F%2F2026%2F001/cancel", null);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await created.ReadJsonAsync())["externalReference"]!.GetValue<string>().ShouldBe("F/2026/001");
+        created.Headers.Location!.OriginalString.ShouldBe("/api/v1/invoices/F%2F2026%2F001");
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Cancel_Twice_IsIdempotentAndLaterUpdatesConflict()
     {
         var client = await ClientWithPatientAsync();
