@@ -66,7 +66,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
             _ => (AuditAction.Updated, Describe(entry, includeOld: true, includeNew: true)),
         };
 
-        // A modification that only touched excluded properties (e.g. a hash) carries nothing to report.
+        // A modification that only touched [NotAudited] properties (e.g. LastSeenAt) carries nothing to report.
         if (action == AuditAction.Updated && changes.Count == 0)
         {
             return null;

@@ -2,7 +2,7 @@ using RelanceBot.Persistence;
 
 namespace RelanceBot.Intake;
 
-/// <summary>Turns an upsert outcome into the HTTP answer, saving the staged change only when there is one to save.</summary>
+/// <summary>Turns an upsert outcome into the HTTP answer, saving the staged change first when the input was accepted.</summary>
 internal static class UpsertHttpResults
 {
     public static async Task<IResult> SaveAsync<T>(
