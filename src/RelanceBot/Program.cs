@@ -1,9 +1,28 @@
+using RelanceBot.Cli;
+using RelanceBot.Intake;
+using RelanceBot.Persistence;
+using RelanceBot.Practices;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.Services.AddPractices();
+builder.Services.AddIntakeApi();
 
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Ok());
+if (CommandLineInterface.IsCommand(args))
+{
+    return await CommandLineInterface.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
 
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapGet("/health", () => Results.Ok());
+app.MapIntakeApi();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,8 @@
+namespace RelanceBot.Auditing;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+}

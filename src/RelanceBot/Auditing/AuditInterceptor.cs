@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace RelanceBot.Auditing;
+
+/// <summary>
+/// Adds an <see cref="AuditEntry"/> for every added, modified or deleted <see cref="IAuditable"/> entity to the
+/// same SaveChanges, so the log and the change commit or fail together. Refuses to update or delete audit entries.
+/// </summary>
+internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvider) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions ChangesJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AppendAuditEntries(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AppendAuditEntries(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AppendAuditEntries(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        RefuseAuditLogChanges(context);
+
+        var now = timeProvider.GetUtcNow();
+        var entries = context.ChangeTracker.Entries<IAuditable>()
+            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(entry => ToAuditEntry(entry, now))
+            .OfType<AuditEntry>()
+            .ToList();
+        context.AddRange(entries);
+    }
+
+    private static void RefuseAuditLogChanges(DbContext context)
+    {
+        if (context.ChangeTracker.Entries<AuditEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: audit entries cannot be updated or deleted.");
+        }
+    }
+
+    private AuditEntry? ToAuditEntry(EntityEntry<IAuditable> entry, DateTimeOffset now)
+    {
+        var (action, changes) = entry.State switch
+        {
+            EntityState.Added => (AuditAction.Created, Describe(entry, includeOld: false, includeNew: true)),
+            EntityState.Deleted => (AuditAction.Deleted, Describe(entry, includeOld: true, includeNew: false)),
+            _ => (AuditAction.Updated, Describe(entry, includeOld: true, includeNew: true)),
+        };
+
+        // A modification that only touched [NotAudited] properties (e.g. LastSeenAt) carries nothing to report.
+        if (action == AuditAction.Updated && changes.Count == 0)
+        {
+            return null;
+        }
+
+        return AuditEntry.Record(
+            now,
+            entry.Entity.AuditPracticeId,
+            entry.Metadata.ClrType.Name,
+            entry.Entity.Id.ToString(),
+            action,
+            actor.Name,
+            JsonSerializer.Serialize(changes, ChangesJson));
+    }
+
+    private static Dictionary<string, AuditedChange> Describe(EntityEntry entry, bool includeOld, bool includeNew) =>
+        entry.Properties
+            .Where(property => property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true)
+            .Where(property => entry.State != EntityState.Modified || property.IsModified)
+            .ToDictionary(
+                property => property.Metadata.Name,
+                property => new AuditedChange(
+                    includeOld ? property.OriginalValue : null,
+                    includeNew ? property.CurrentValue : null));
+
+    private sealed record AuditedChange(object? Old, object? New);
+}

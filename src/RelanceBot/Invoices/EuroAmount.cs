@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace RelanceBot.Invoices;
+
+/// <summary>
+/// Reads an amount in euros as people write it in France (<c>123,45</c>, <c>1 234,50 €</c>) or in software exports
+/// (<c>123.45</c>) into exact cents, with integer arithmetic only: no floating point ever touches money.
+/// </summary>
+public static class EuroAmount
+{
+    // Spaces, no-break spaces and narrow no-break spaces are the French thousands separators.
+    private static readonly char[] Ignored = [' ', '\u00A0', '\u202F', '€'];
+
+    public static bool TryParseCents(string? text, out long cents)
+    {
+        cents = 0;
+        var compact = string.Concat((text ?? "").Where(character => !Ignored.Contains(character)));
+        if (compact.Length == 0)
+        {
+            return false;
+        }
+
+        var separator = compact.IndexOfAny([',', '.']);
+        var whole = separator < 0 ? compact : compact[..separator];
+        var fraction = separator < 0 ? "" : compact[(separator + 1)..];
+        if (!IsDigits(whole, maxLength: 12) || (separator >= 0 && !IsDigits(fraction, maxLength: 2)))
+        {
+            return false;
+        }
+
+        cents = (long.Parse(whole, CultureInfo.InvariantCulture) * 100)
+            + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
+        return true;
+    }
+
+    private static bool IsDigits(string text, int maxLength) =>
+        text.Length > 0 && text.Length <= maxLength && text.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,131 @@
+using RelanceBot.Auditing;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Invoices;
+
+/// <summary>An unpaid (or partly paid) patient invoice, identified by the practice's own reference.</summary>
+public sealed class Invoice : IAuditable, IConcurrencyVersioned
+{
+    public const string Euro = "EUR";
+
+    public Guid Id { get; private set; }
+
+    public Guid PracticeId { get; private set; }
+
+    public Guid PatientId { get; private set; }
+
+    /// <summary>The practice's own invoice number; unique within the practice.</summary>
+    public string ExternalReference { get; private set; } = "";
+
+    public long AmountDueCents { get; private set; }
+
+    public long AmountPaidCents { get; private set; }
+
+    /// <summary>ISO 4217 code; always EUR for French practices.</summary>
+    public string Currency { get; private set; } = Euro;
+
+    public DateOnly IssueDate { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public InvoiceStatus Status { get; private set; }
+
+    /// <summary>
+    /// The practice's own note. NEVER shown to patients: it may reveal the nature of care, which medical secrecy
+    /// forbids putting in a reminder.
+    /// </summary>
+    public string? InternalDescription { get; private set; }
+
+    /// <summary>Dépassement d'honoraires: the invoice includes fees above the Sécurité sociale rate.</summary>
+    public bool IsFeeOverrun { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    [NotAudited]
+    public Guid Version { get; private set; }
+
+    public long AmountOutstandingCents => AmountDueCents - AmountPaidCents;
+
+    Guid? IAuditable.AuditPracticeId => PracticeId;
+
+    private Invoice()
+    {
+    }
+
+    public static Invoice Create(
+        Guid practiceId, Guid patientId, string externalReference, InvoiceAmounts amounts, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalReference);
+        var invoice = new Invoice
+        {
+            Id = Guid.CreateVersion7(now),
+            PracticeId = practiceId,
+            PatientId = patientId,
+            ExternalReference = externalReference,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        invoice.Apply(amounts);
+        return invoice;
+    }
+
+    /// <summary>
+    /// Replaces the billable details and the patient. Returns false, touching nothing, when they are already current.
+    /// </summary>
+    /// <exception cref="InvoiceCancelledException">The invoice is cancelled.</exception>
+    public bool Update(Guid patientId, InvoiceAmounts amounts, DateTimeOffset now)
+    {
+        if (Status == InvoiceStatus.Cancelled)
+        {
+            throw new InvoiceCancelledException(ExternalReference);
+        }
+
+        if (patientId == PatientId && amounts == CurrentAmounts)
+        {
+            return false;
+        }
+
+        Apply(amounts);
+        PatientId = patientId;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Cancels the invoice: no more reminders. Cancelling again changes nothing.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status == InvoiceStatus.Cancelled)
+        {
+            return;
+        }
+
+        Status = InvoiceStatus.Cancelled;
+        UpdatedAt = now;
+    }
+
+    private InvoiceAmounts CurrentAmounts =>
+        new(AmountDueCents, AmountPaidCents, IssueDate, DueDate, InternalDescription, IsFeeOverrun);
+
+    private void Apply(InvoiceAmounts amounts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amounts.AmountDueCents, nameof(amounts));
+        ArgumentOutOfRangeException.ThrowIfNegative(amounts.AmountPaidCents, nameof(amounts));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(amounts.AmountPaidCents, amounts.AmountDueCents, nameof(amounts));
+        if (amounts.DueDate < amounts.IssueDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amounts), "The due date cannot precede the issue date.");
+        }
+
+        AmountDueCents = amounts.AmountDueCents;
+        AmountPaidCents = amounts.AmountPaidCents;
+        IssueDate = amounts.IssueDate;
+        DueDate = amounts.DueDate;
+        InternalDescription = amounts.InternalDescription;
+        IsFeeOverrun = amounts.IsFeeOverrun;
+        Status = amounts.AmountPaidCents == amounts.AmountDueCents ? InvoiceStatus.Paid
+            : amounts.AmountPaidCents > 0 ? InvoiceStatus.PartiallyPaid
+            : InvoiceStatus.Open;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace RelanceBot.Invoices;
+
+/// <summary>An invoice as the practice sees it (the internal description is the practice's own, so it is returned).</summary>
+public sealed record InvoiceResponse(
+    string ExternalReference,
+    string PatientReference,
+    long AmountDueCents,
+    long AmountPaidCents,
+    long AmountOutstandingCents,
+    string Currency,
+    DateOnly IssueDate,
+    DateOnly DueDate,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<InvoiceStatus>))] InvoiceStatus Status,
+    string? InternalDescription,
+    bool IsFeeOverrun,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static InvoiceResponse From(Invoice invoice, string patientReference) => new(
+        invoice.ExternalReference,
+        patientReference,
+        invoice.AmountDueCents,
+        invoice.AmountPaidCents,
+        invoice.AmountOutstandingCents,
+        invoice.Currency,
+        invoice.IssueDate,
+        invoice.DueDate,
+        invoice.Status,
+        invoice.InternalDescription,
+        invoice.IsFeeOverrun,
+        invoice.CreatedAt,
+        invoice.UpdatedAt);
+}

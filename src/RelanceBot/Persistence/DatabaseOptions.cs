@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelanceBot.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public const string ConnectionStringName = "RelanceBot";
+
+    public const string DefaultConnectionString = "Data Source=relancebot.db";
+
+    [EnumDataType(typeof(DatabaseProvider))]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Applies pending migrations when the app starts. Right for a single SQLite instance; scaled-out PostgreSQL
+    /// deployments turn it off and migrate as a deployment step.
+    /// </summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

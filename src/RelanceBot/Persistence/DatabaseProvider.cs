@@ -1,0 +1,7 @@
+namespace RelanceBot.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Auditing;
+using RelanceBot.Conversations;
+using RelanceBot.Invoices;
+using RelanceBot.Patients;
+using RelanceBot.Practices;
+
+namespace RelanceBot.Persistence;
+
+/// <summary>
+/// The application's unit of work. The model is provider-neutral; each provider has a small derived context only so
+/// that it can own its own set of migrations (EF needs one set per provider).
+/// </summary>
+public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<Staff> Staff => Set<Staff>();
+
+    public DbSet<PracticeApiKey> PracticeApiKeys => Set<PracticeApiKey>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<PatientChannel> PatientChannels => Set<PatientChannel>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
+
+    public DbSet<ConversationLinkToken> ConversationLinkTokens => Set<ConversationLinkToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+}

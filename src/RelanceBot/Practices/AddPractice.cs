@@ -1,0 +1,58 @@
+using RelanceBot.Intake;
+using RelanceBot.Patients;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Practices;
+
+/// <summary>Registers a practice and issues its first API key (returned in plain text once, never stored).</summary>
+public sealed class AddPractice(RelanceBotDbContext db, TimeProvider timeProvider)
+{
+    public sealed record Result(Practice? Practice, string? PlainApiKey, FieldErrors Errors);
+
+    public async Task<Result> HandleAsync(
+        string name, string practitionerName, string? timeZoneId, string? phone, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add("name", "A practice name is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(practitionerName))
+        {
+            errors.Add("practitioner", "The practitioner's name is required.");
+        }
+
+        var zone = string.IsNullOrWhiteSpace(timeZoneId) ? Practice.DefaultTimeZoneId : timeZoneId.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors.Add("time-zone", $"Unknown time zone '{zone}' (use an IANA id such as {Practice.DefaultTimeZoneId}).");
+        }
+
+        string? phoneE164 = null;
+        if (!string.IsNullOrWhiteSpace(phone))
+        {
+            if (PhoneNumberNormalizer.TryNormalize(phone, out var normalized))
+            {
+                phoneE164 = normalized;
+            }
+            else
+            {
+                errors.Add("phone", "Not a valid phone number.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new Result(null, null, errors);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var practice = Practice.Create(name, practitionerName, zone, phoneE164, now);
+        var (key, plainKey) = PracticeApiKey.Issue(practice.Id, now);
+        db.Practices.Add(practice);
+        db.PracticeApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Result(practice, plainKey, errors);
+    }
+}

@@ -1,0 +1,54 @@
+using RelanceBot.Auditing;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Practices;
+
+/// <summary>A healthcare practice (cabinet) whose unpaid invoices the bot chases.</summary>
+public sealed class Practice : IAuditable, IConcurrencyVersioned
+{
+    public const string DefaultTimeZoneId = "Europe/Paris";
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string PractitionerName { get; private set; } = "";
+
+    /// <summary>IANA time zone used for quiet hours and calendar days.</summary>
+    public string TimeZoneId { get; private set; } = DefaultTimeZoneId;
+
+    /// <summary>E.164 phone number shown to patients, if any.</summary>
+    public string? Phone { get; private set; }
+
+    /// <summary>The stored Teams conversation where staff alerts are posted.</summary>
+    public Guid? TeamsAlertChannelReferenceId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    [NotAudited]
+    public Guid Version { get; private set; }
+
+    Guid? IAuditable.AuditPracticeId => Id;
+
+    private Practice()
+    {
+    }
+
+    public static Practice Create(string name, string practitionerName, string timeZoneId, string? phone, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(practitionerName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
+        return new Practice
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name.Trim(),
+            PractitionerName = practitionerName.Trim(),
+            TimeZoneId = timeZoneId,
+            Phone = phone,
+            CreatedAt = now,
+        };
+    }
+
+    public void UseTeamsAlertChannel(Guid conversationReferenceId) => TeamsAlertChannelReferenceId = conversationReferenceId;
+}

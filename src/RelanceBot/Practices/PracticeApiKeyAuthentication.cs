@@ -1,0 +1,8 @@
+namespace RelanceBot.Practices;
+
+public static class PracticeApiKeyAuthentication
+{
+    public const string SchemeName = "PracticeApiKey";
+
+    public const string HeaderName = "X-Api-Key";
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using RelanceBot.Cli;
+
+namespace RelanceBot.Practices;
+
+/// <summary><c>practices add | add-key | revoke-key</c>: set a practice up and manage its API keys.</summary>
+public static class PracticeCommands
+{
+    public const string Name = "practices";
+
+    private const string Actor = "cli";
+
+    public static Command Create(IServiceProvider services) =>
+        new(Name, "Set up practices and manage their API keys.")
+        {
+            AddCommand(services),
+            AddKeyCommand(services),
+            RevokeKeyCommand(services),
+        };
+
+    private static Command AddCommand(IServiceProvider services)
+    {
+        var name = new Option<string>("--name") { Description = "The practice's name.", Required = true };
+        var practitioner = new Option<string>("--practitioner") { Description = "The practitioner's name.", Required = true };
+        var timeZone = new Option<string>("--time-zone") { Description = $"IANA time zone (default {Practice.DefaultTimeZoneId})." };
+        var phone = new Option<string>("--phone") { Description = "The practice's phone number." };
+        var command = new Command("add", "Create a practice; prints its id and its first API key (shown once).")
+        {
+            name, practitioner, timeZone, phone,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var result = await scoped.GetRequiredService<AddPractice>().HandleAsync(
+                parseResult.GetValue(name)!,
+                parseResult.GetValue(practitioner)!,
+                parseResult.GetValue(timeZone),
+                parseResult.GetValue(phone),
+                cancellationToken);
+            if (result.Practice is null)
+            {
+                await WriteErrorsAsync(parseResult, result.Errors.All);
+                return 1;
+            }
+
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Practice id: {result.Practice.Id}");
+            await WriteKeyAsync(output, result.PlainApiKey!);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command AddKeyCommand(IServiceProvider services)
+    {
+        var practice = PracticeOption();
+        var command = new Command("add-key", "Issue another API key for a practice (shown once).") { practice };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var practiceId = parseResult.GetValue(practice);
+            var plainKey = await scoped.GetRequiredService<IssueApiKey>().HandleAsync(practiceId, cancellationToken);
+            if (plainKey is null)
+            {
+                await WriteErrorsAsync(parseResult, [("practice", $"No practice with id {practiceId}.")]);
+                return 1;
+            }
+
+            await WriteKeyAsync(parseResult.InvocationConfiguration.Output, plainKey);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command RevokeKeyCommand(IServiceProvider services)
+    {
+        var practice = PracticeOption();
+        var prefix = new Option<string>("--prefix") { Description = "The key's prefix (its first 12 characters).", Required = true };
+        var command = new Command("revoke-key", "Revoke a practice's API key.") { practice, prefix };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var revoked = await scoped.GetRequiredService<RevokeApiKey>().HandleAsync(
+                parseResult.GetValue(practice), parseResult.GetValue(prefix)!, cancellationToken);
+            if (!revoked)
+            {
+                await WriteErrorsAsync(parseResult, [("prefix", "The practice has no key with that prefix.")]);
+                return 1;
+            }
+
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync("Key revoked.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Option<Guid> PracticeOption() =>
+        new("--practice") { Description = "The practice's id.", Required = true };
+
+    private static async Task WriteKeyAsync(TextWriter output, string plainKey)
+    {
+        await output.WriteLineAsync($"API key: {plainKey}");
+        await output.WriteLineAsync("Store it now: it is not kept anywhere and cannot be shown again.");
+    }
+
+    private static async Task WriteErrorsAsync(ParseResult parseResult, IEnumerable<(string Field, string Message)> errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"--{field}: {message}");
+        }
+    }
+}

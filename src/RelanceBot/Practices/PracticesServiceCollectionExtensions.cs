@@ -1,0 +1,12 @@
+namespace RelanceBot.Practices;
+
+public static class PracticesServiceCollectionExtensions
+{
+    public static IServiceCollection AddPractices(this IServiceCollection services)
+    {
+        services.AddScoped<AddPractice>();
+        services.AddScoped<IssueApiKey>();
+        services.AddScoped<RevokeApiKey>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace RelanceBot.Practices;
+
+public enum StaffRole
+{
+    Practitioner,
+    Assistant,
+    Manager,
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Auditing;
+using RelanceBot.Conversations;
+using RelanceBot.Persistence;
+using RelanceBot.Tests.TestHost;
+
+namespace RelanceBot.Tests.Auditing;
+
+public sealed class AuditLogTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
+{
+    [Fact]
+    public async Task ApiChanges_AreAuditedWithTheKeyPrefixAndOnlyTheChangedValues()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        using var client = factory.CreateApiClient(practice.ApiKey);
+        await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient());
+        await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 1000));
+        await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 1000));
+        await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 1000, amountPaidCents: 400));
+
+        var entries = await AuditEntriesAsync(practice.Id, "Invoice");
+
+        entries.Select(entry => entry.Action).ShouldBe([AuditAction.Created, AuditAction.Updated]);
+        var actor = "api-key:" + practice.ApiKey[..12];
+        entries.ShouldAllBe(entry => entry.Actor == actor);
+        var update = JsonNode.Parse(entries[1].Changes)!.AsObject();
+        update.Select(change => change.Key).ShouldBe(["AmountPaidCents", "Status"], ignoreOrder: true);
+        update["AmountPaidCents"]!["old"]!.GetValue<long>().ShouldBe(0);
+        update["AmountPaidCents"]!["new"]!.GetValue<long>().ShouldBe(400);
+        update["Status"]!["new"]!.GetValue<string>().ShouldBe("PartiallyPaid");
+    }
+
+    [Fact]
+    public async Task ApiKeyCreation_IsAuditedWithoutItsHash()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var entry = (await AuditEntriesAsync(practice.Id, "PracticeApiKey")).ShouldHaveSingleItem();
+
+        entry.Action.ShouldBe(AuditAction.Created);
+        entry.Changes.ShouldContain("Prefix");
+        entry.Changes.ShouldNotContain("KeyHash");
+    }
+
+    [Fact]
+    public async Task ConversationLinkTokens_AreAuditedWithoutTheirHash()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        using var client = factory.CreateApiClient(practice.ApiKey);
+        (await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var patientId = (await db.Patients.SingleAsync(candidate => candidate.PracticeId == practice.Id)).Id;
+        var token = new ConversationLinkToken
+        {
+            Id = Guid.NewGuid(),
+            TokenHash = new string('a', 64),
+            PatientId = patientId,
+            CreatedAt = RelanceBotFactory.Start,
+            ExpiresAt = RelanceBotFactory.Start.AddDays(7),
+        };
+
+        db.ConversationLinkTokens.Add(token);
+        await db.SaveChangesAsync();
+
+        var entry = await db.AuditEntries.SingleAsync(candidate => candidate.EntityId == token.Id.ToString());
+        entry.EntityType.ShouldBe(nameof(ConversationLinkToken));
+        entry.Changes.ShouldContain("ExpiresAt");
+        entry.Changes.ShouldNotContain("TokenHash");
+    }
+
+    [Fact]
+    public async Task AuditEntries_CannotBeUpdatedOrDeleted()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var entry = await db.AuditEntries.FirstAsync(candidate => candidate.PracticeId == practice.Id);
+        var recordedActor = entry.Actor;
+
+        db.Entry(entry).Property(candidate => candidate.Actor).CurrentValue = "someone-else";
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Remove(await db.AuditEntries.FirstAsync(candidate => candidate.PracticeId == practice.Id));
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        db.ChangeTracker.Clear();
+        (await db.AuditEntries.AsNoTracking().FirstAsync(candidate => candidate.Id == entry.Id)).Actor.ShouldBe(recordedActor);
+    }
+
+    private async Task<List<AuditEntry>> AuditEntriesAsync(Guid practiceId, string entityType)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().AuditEntries
+            .Where(entry => entry.PracticeId == practiceId && entry.EntityType == entityType)
+            .OrderBy(entry => entry.Id)
+            .ToListAsync();
+    }
+}

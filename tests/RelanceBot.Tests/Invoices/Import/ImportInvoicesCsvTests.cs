@@ -1,0 +1,153 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Cli;
+using RelanceBot.Invoices;
+using RelanceBot.Persistence;
+using RelanceBot.Tests.TestHost;
+
+namespace RelanceBot.Tests.Invoices.Import;
+
+public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
+{
+    private const string Header =
+        "Patient reference;First name;Last name;Date of birth;Phone;Email;Language;Invoice reference;Amount;Issue date;Due date;Internal description";
+
+    private static readonly string GoodFile = string.Join("\r\n",
+        Header,
+        "P-1;Jeanne;Martin;03/02/1980;06 12 34 56 78;jeanne@example.fr;fr;F-1;123,45;01/02/2026;01/03/2026;Consultation",
+        "P-1;Jeanne;Martin;03/02/1980;06 12 34 56 78;jeanne@example.fr;fr;F-2;60;2026-02-05;2026-03-05;",
+        "P-2;Paul;Durand;1975-11-30;;paul@example.fr;en;F-3;\"1 020,50\";05/02/2026;05/03/2026;Suivi");
+
+    [Fact]
+    public async Task Import_AGoodFile_CreatesPatientsAndInvoicesWithExactCents()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var (exitCode, output, _) = await RunImportAsync(practice.Id, GoodFile);
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("3 invoice(s) created");
+        var invoices = await InvoicesAsync(practice.Id);
+        invoices.Select(invoice => (invoice.ExternalReference, invoice.AmountDueCents))
+            .ShouldBe([("F-1", 12345L), ("F-2", 6000L), ("F-3", 102050L)]);
+        invoices[0].IssueDate.ShouldBe(new DateOnly(2026, 2, 1));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var patients = await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Patients
+            .Where(patient => patient.PracticeId == practice.Id).OrderBy(patient => patient.ExternalReference).ToListAsync();
+        patients.Select(patient => patient.PhoneE164).ShouldBe(["+33612345678", null]);
+        patients[1].Language.ShouldBe("en");
+    }
+
+    [Fact]
+    public async Task Import_TheSameFileTwice_ChangesNothingTheSecondTime()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        await RunImportAsync(practice.Id, GoodFile);
+        var auditCount = await AuditCountAsync(practice.Id);
+
+        var (exitCode, output, _) = await RunImportAsync(practice.Id, GoodFile);
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("0 invoice(s) created, 0 updated, 3 unchanged");
+        (await InvoicesAsync(practice.Id)).Count.ShouldBe(3);
+        (await AuditCountAsync(practice.Id)).ShouldBe(auditCount);
+    }
+
+    [Fact]
+    public async Task Import_ABadRow_NamesRowAndFieldAndWritesNothing()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = string.Join("\n",
+            Header,
+            "P-1;Jeanne;Martin;03/02/1980;06 12 34 56 78;;fr;F-1;123,45;01/02/2026;01/03/2026;",
+            "P-2;Paul;Durand;1975-11-30;12;;fr;F-2;12,345;01/02/2026;31/02/2026;");
+
+        var (exitCode, _, error) = await RunImportAsync(practice.Id, file);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Row 3, amount:");
+        error.ShouldContain("Row 3, due_date:");
+        error.ShouldNotContain("Row 2");
+        (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
+        (await AuditCountAsync(practice.Id)).ShouldBe(await AuditCountAsync(practice.Id, "PracticeApiKey", "Practice"));
+    }
+
+    [Fact]
+    public async Task Import_ValidationErrorsFromTheSharedRules_AreReportedWithTheColumnName()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = Header + "\nP-1;Jeanne;Martin;03/02/1980;12;;fr;F-1;10;01/03/2026;01/02/2026;";
+
+        var (_, _, error) = await RunImportAsync(practice.Id, file);
+
+        error.ShouldContain("Row 2, phone:");
+        error.ShouldContain("Row 2, due_date:");
+    }
+
+    [Fact]
+    public async Task Import_ACommaSeparatedFileWithDotDecimals_IsRead()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = "patient_reference,first_name,last_name,date_of_birth,invoice_reference,amount,issue_date,due_date\n"
+            + "P-1,Jeanne,Martin,1980-02-03,F-1,99.90,2026-02-01,2026-03-01\n"
+            + "P-1,Jeanne,Martin,1980-02-03,F-2,\"10,50\",2026-02-01,2026-03-01\n";
+
+        var (exitCode, _, _) = await RunImportAsync(practice.Id, file);
+
+        exitCode.ShouldBe(0);
+        (await InvoicesAsync(practice.Id)).Select(invoice => invoice.AmountDueCents).ShouldBe([9990L, 1050L]);
+    }
+
+    [Fact]
+    public async Task Import_MissingColumnsOrDuplicateInvoices_AreRejected()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var (_, _, missing) = await RunImportAsync(practice.Id, "patient_reference;first_name\nP-1;Jeanne\n");
+        var (_, _, duplicate) = await RunImportAsync(practice.Id, string.Join("\n",
+            Header,
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-1;10;01/02/2026;01/03/2026;",
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-1;20;01/02/2026;01/03/2026;"));
+
+        missing.ShouldContain("Row 1, amount: This column is missing");
+        duplicate.ShouldContain("Row 3, invoice_reference: Invoice 'F-1' is already on row 2.");
+        (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Import_UnknownPractice_FailsWithoutReadingTheFile()
+    {
+        var (exitCode, _, error) = await RunImportAsync(Guid.NewGuid(), GoodFile);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("--practice");
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunImportAsync(Guid practiceId, string content)
+    {
+        var path = Path.Combine(factory.Database.Directory, $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CommandLineInterface.RunAsync(
+            factory.Services, ["import", "--practice", practiceId.ToString(), "--file", path], output, error, CancellationToken.None);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private async Task<List<Invoice>> InvoicesAsync(Guid practiceId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Invoices
+            .Where(invoice => invoice.PracticeId == practiceId)
+            .OrderBy(invoice => invoice.ExternalReference)
+            .ToListAsync();
+    }
+
+    private async Task<int> AuditCountAsync(Guid practiceId, params string[] entityTypes)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().AuditEntries
+            .CountAsync(entry => entry.PracticeId == practiceId && (entityTypes.Length == 0 || entityTypes.Contains(entry.EntityType)));
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Practices;
+using RelanceBot.Tests.TestHost;
+
+namespace RelanceBot.Tests.Invoices;
+
+public sealed class InvoiceApiTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
+{
+    [Fact]
+    public async Task Put_NewInvoice_Returns201WithTheInvoice()
+    {
+        var client = await ClientWithPatientAsync();
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 12345, amountPaidCents: 45));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.Location!.ToString().ShouldBe("/api/v1/invoices/F-1");
+        var invoice = await response.ReadJsonAsync();
+        invoice["amountDueCents"]!.GetValue<long>().ShouldBe(12345);
+        invoice["amountOutstandingCents"]!.GetValue<long>().ShouldBe(12300);
+        invoice["currency"]!.GetValue<string>().ShouldBe("EUR");
+        invoice["status"]!.GetValue<string>().ShouldBe("PartiallyPaid");
+        invoice["patientReference"]!.GetValue<string>().ShouldBe("P-1");
+    }
+
+    [Fact]
+    public async Task Put_SameBodyTwice_Returns200AndLeavesTheInvoiceUnchanged()
+    {
+        var client = await ClientWithPatientAsync();
+        var created = await (await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).ReadJsonAsync();
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+
+        var again = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice());
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.ReadJsonAsync()).ToJsonString().ShouldBe(created.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Put_ChangedAmounts_UpdatesTheInvoice()
+    {
+        var client = await ClientWithPatientAsync();
+        await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 5000));
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 5000, amountPaidCents: 5000));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fetched = await (await client.GetAsync("/api/v1/invoices/F-1")).ReadJsonAsync();
+        fetched["status"]!.GetValue<string>().ShouldBe("Paid");
+        fetched["amountPaidCents"]!.GetValue<long>().ShouldBe(5000);
+    }
+
+    [Fact]
+    public async Task References_WithSlashes_WorkWhenPercentEncoded()
+    {
+        var client = await ClientWithPatientAsync();
+
+        var created = await client.PutJsonAsync("/api/v1/invoices/F%2F2026%2F001", Requests.Invoice());
+        var cancelled = await client.PostAsync("/api/v1/invoices/F%2F2026%2F001/cancel", null);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await created.ReadJsonAsync())["externalReference"]!.GetValue<string>().ShouldBe("F/2026/001");
+        created.Headers.Location!.OriginalString.ShouldBe("/api/v1/invoices/F%2F2026%2F001");
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Cancel_Twice_IsIdempotentAndLaterUpdatesConflict()
+    {
+        var client = await ClientWithPatientAsync();
+        await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice());
+
+        var first = await client.PostAsync("/api/v1/invoices/F-1/cancel", null);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await client.PostAsync("/api/v1/invoices/F-1/cancel", null);
+        var update = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(amountDueCents: 1));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cancelled = await second.ReadJsonAsync();
+        cancelled["status"]!.GetValue<string>().ShouldBe("Cancelled");
+        cancelled["updatedAt"]!.ToString().ShouldBe((await first.ReadJsonAsync())["updatedAt"]!.ToString());
+        update.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        update.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Put_InvalidFields_Returns400WithAnErrorPerFieldAndWritesNothing()
+    {
+        var client = await ClientWithPatientAsync();
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", new
+        {
+            patientReference = "P-1",
+            amountDueCents = -5,
+            currency = "USD",
+            issueDate = "2026-02-10",
+            dueDate = "2026-02-01",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        errors.Select(error => error.Key).ShouldBe(["amountDueCents", "currency", "dueDate"], ignoreOrder: true);
+        (await client.GetAsync("/api/v1/invoices/F-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Put_UnknownPatient_Returns400OnPatientReference()
+    {
+        var client = await ClientWithPatientAsync();
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice(patientReference: "nobody"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync())["errors"]!["patientReference"].ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("{\"patientReference\": \"P-1\", ", null)]
+    [InlineData("{\"patientReference\": \"P-1\", \"amountDueCents\": \"12,50\"}", "amountDueCents")]
+    [InlineData("{\"patientReference\": \"P-1\", \"amountDueCents\": 12.5}", "amountDueCents")]
+    [InlineData("{\"patientReference\": \"P-1\", \"dueDate\": \"01/03/2026\"}", "dueDate")]
+    [InlineData("{\"patientReference\": \"P-1\", \"amount\": 1250}", "amount")]
+    public async Task Put_UnreadableJson_Returns400ProblemJson(string json, string? field)
+    {
+        var client = await ClientWithPatientAsync();
+
+        var response = await client.PutRawAsync("/api/v1/invoices/F-1", json);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.ReadJsonAsync();
+        if (field is null)
+        {
+            problem["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        }
+        else
+        {
+            problem["errors"]![field].ShouldNotBeNull();
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("rbk_not-a-real-key")]
+    public async Task Requests_WithoutAValidKey_Return401ProblemJson(string? apiKey)
+    {
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        var response = await client.GetAsync("/api/v1/invoices/F-1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Requests_WithARevokedKey_Return401()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var revoke = scope.ServiceProvider.GetRequiredService<RevokeApiKey>();
+            (await revoke.HandleAsync(practice.Id, practice.ApiKey[..12], CancellationToken.None)).ShouldBeTrue();
+        }
+
+        using var client = factory.CreateApiClient(practice.ApiKey);
+
+        (await client.GetAsync("/api/v1/invoices/F-1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AnotherPractice_NeverSeesOrTouchesTheInvoice()
+    {
+        var owner = await ClientWithPatientAsync();
+        await owner.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice());
+        var other = factory.CreateApiClient((await TestPractice.CreateAsync(factory, "Cabinet Voisin")).ApiKey);
+
+        (await other.GetAsync("/api/v1/invoices/F-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsync("/api/v1/invoices/F-1/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await other.GetAsync("/api/v1/patients/P-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var mine = await (await owner.GetAsync("/api/v1/invoices/F-1")).ReadJsonAsync();
+        mine["status"]!.GetValue<string>().ShouldBe("Open");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApiKeyScheme()
+    {
+        factory.StartServer();
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/openapi/v1.json");
+
+        var scheme = document!["components"]!["securitySchemes"]!["PracticeApiKey"]!;
+        scheme["in"]!.GetValue<string>().ShouldBe("header");
+        scheme["name"]!.GetValue<string>().ShouldBe("X-Api-Key");
+        var put = document["paths"]!["/api/v1/invoices/{externalReference}"]!["put"]!;
+        put["summary"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        put["security"]!.AsArray().ShouldNotBeEmpty();
+    }
+
+    private async Task<HttpClient> ClientWithPatientAsync()
+    {
+        var client = factory.CreateApiClient((await TestPractice.CreateAsync(factory)).ApiKey);
+        (await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        return client;
+    }
+}
