@@ -1,4 +1,7 @@
+using RelanceBot.BotFramework;
+using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
+using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
@@ -8,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.Services.AddPractices();
 builder.Services.AddIntakeApi();
+builder.Services.AddBotFramework();
+builder.Services.AddConversations();
 
 var app = builder.Build();
 
@@ -21,6 +26,7 @@ app.UseStatusCodePages();
 
 app.MapGet("/health", () => Results.Ok());
 app.MapIntakeApi();
+app.MapBotFramework("/api/messages");
 
 await app.RunAsync();
 return 0;

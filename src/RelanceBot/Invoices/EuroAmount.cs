@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RelanceBot.Invoices;
 
 /// <summary>
-/// Reads an amount in euros as people write it in France (<c>123,45</c>, <c>1 234,50 €</c>) or in software exports
+/// Reads and writes amounts in euros. Reads an amount as people write it in France (<c>123,45</c>, <c>1 234,50 €</c>) or in software exports
 /// (<c>123.45</c>) into exact cents, with integer arithmetic only: no floating point ever touches money.
 /// </summary>
 public static class EuroAmount
@@ -31,6 +31,14 @@ public static class EuroAmount
         cents = (long.Parse(whole, CultureInfo.InvariantCulture) * 100)
             + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
         return true;
+    }
+
+    /// <summary>Writes cents the way <paramref name="culture"/> reads money ("123,45 €", "€123.45"); decimal keeps them exact.</summary>
+    public static string Format(long cents, CultureInfo culture)
+    {
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = "€";
+        return (cents / 100m).ToString("C2", format);
     }
 
     private static bool IsDigits(string text, int maxLength) =>

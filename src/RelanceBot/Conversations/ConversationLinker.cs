@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Patients;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Conversations;
+
+/// <summary>
+/// Ties a conversation to a patient through the single-use token a reminder carries — never through anything the
+/// patient could type from memory (a name, a date of birth), so nobody can open someone else's file.
+/// </summary>
+public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(60);
+
+    /// <summary>Creates a token for a reminder; the caller sends it, only its hash is kept.</summary>
+    public async Task<string> IssueAsync(Guid patientId, Guid? invoiceId, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var token = LinkTokenCodec.NewToken();
+        var now = time.GetUtcNow();
+        db.ConversationLinkTokens.Add(new ConversationLinkToken
+        {
+            Id = Guid.CreateVersion7(now),
+            TokenHash = LinkTokenCodec.Hash(token),
+            PatientId = patientId,
+            InvoiceId = invoiceId,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>
+    /// Redeems <paramref name="token"/> for <paramref name="conversation"/>. Unknown, expired and already used tokens
+    /// all fail alike, so the answer tells an attacker nothing.
+    /// </summary>
+    public async Task<Patient?> RedeemAsync(string token, ConversationReferenceRecord conversation, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var hash = LinkTokenCodec.Hash(token);
+        var link = await db.ConversationLinkTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (link is null || link.UsedAt is not null || link.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        var patient = await db.Patients.Include(p => p.Channels)
+            .SingleOrDefaultAsync(p => p.Id == link.PatientId && p.DeactivatedAt == null, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        link.UsedAt = now;
+        link.UsedByConversationReferenceId = conversation.Id;
+        conversation.PatientId = patient.Id;
+        if (patient.Channels.All(c => c.ConversationReferenceId != conversation.Id))
+        {
+            patient.AddChatChannel(conversation.Id, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return patient;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another conversation redeemed the same token at the same moment; single use wins.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.BotFramework.Schema;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Conversations;
+
+/// <summary>
+/// Keeps every conversation the bot has seen, so it can write first later (proactive reminders and alerts).
+/// Runs only on authenticated activities, so a stored serviceUrl is one the channel vouched for.
+/// </summary>
+public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvider time)
+{
+    /// <summary>Re-saving an unchanged reference more often than this would only cost a write per turn.</summary>
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromHours(1);
+
+    public async Task<RecordedConversation> RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var reference = activity.GetConversationReference();
+        var channelId = activity.ChannelId!;
+        var conversationId = activity.Conversation!.Id!;
+        var now = time.GetUtcNow();
+
+        var record = await FindAsync(channelId, conversationId, cancellationToken);
+        var isNew = record is null;
+        record ??= db.ConversationReferences.Add(new ConversationReferenceRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ChannelId = channelId,
+            ConversationId = conversationId,
+            FirstSeenAt = now,
+        }).Entity;
+
+        if (isNew || Refresh(record, reference, now))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (isNew)
+            {
+                // The channel's first two activities raced: the other turn stored the conversation first.
+                db.Entry(record).State = EntityState.Detached;
+                return new RecordedConversation(
+                    (await FindAsync(channelId, conversationId, cancellationToken))!, IsNew: false);
+            }
+        }
+
+        return new RecordedConversation(record, isNew);
+    }
+
+    private Task<ConversationReferenceRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => db.ConversationReferences.SingleOrDefaultAsync(
+            r => r.ChannelId == channelId && r.ConversationId == conversationId, cancellationToken);
+
+    /// <summary>Brings the stored reference up to date; the serviceUrl in particular can move between regions.</summary>
+    private static bool Refresh(ConversationReferenceRecord record, ConversationReference reference, DateTimeOffset now)
+    {
+        var json = JsonSerializer.Serialize(reference with { ActivityId = null }, BotFrameworkJson.Options);
+        if (record.ReferenceJson == json && now - record.LastSeenAt < LastSeenResolution)
+        {
+            return false;
+        }
+
+        record.ReferenceJson = json;
+        record.ServiceUrl = reference.ServiceUrl!;
+        record.TenantId = reference.Conversation?.TenantId;
+        record.ConversationType = reference.Conversation?.ConversationType;
+        record.IsGroup = reference.Conversation?.IsGroup ?? false;
+        record.UserId = reference.User?.Id;
+        record.UserName = reference.User?.Name;
+        record.UserAadObjectId = reference.User?.AadObjectId;
+        record.BotId = reference.Bot?.Id;
+        record.BotName = reference.Bot?.Name;
+        record.Locale = reference.Locale;
+        record.LastSeenAt = now;
+        return true;
+    }
+}
