@@ -39,6 +39,11 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
     /// <summary>Dépassement d'honoraires: the invoice includes fees above the Sécurité sociale rate.</summary>
     public bool IsFeeOverrun { get; private set; }
 
+    /// <summary>Reminders wait until then (a promised payment date, a claim staff must check…), then resume.</summary>
+    public DateTimeOffset? RemindersPausedUntil { get; private set; }
+
+    public string? RemindersPauseReason { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -47,6 +52,11 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
     public Guid Version { get; private set; }
 
     public long AmountOutstandingCents => AmountDueCents - AmountPaidCents;
+
+    /// <summary>Still owed and not settled another way (a dispute, an approved plan, a pause): the cadence goes on.</summary>
+    public bool AcceptsRemindersAt(DateTimeOffset now) =>
+        Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid
+        && (RemindersPausedUntil is null || RemindersPausedUntil <= now);
 
     Guid? IAuditable.AuditPracticeId => PracticeId;
 
@@ -77,11 +87,7 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
     /// <exception cref="InvoiceCancelledException">The invoice is cancelled.</exception>
     public bool Update(Guid patientId, InvoiceAmounts amounts, DateTimeOffset now)
     {
-        if (Status == InvoiceStatus.Cancelled)
-        {
-            throw new InvoiceCancelledException(ExternalReference);
-        }
-
+        EnsureNotCancelled();
         if (patientId == PatientId && amounts == CurrentAmounts)
         {
             return false;
@@ -105,6 +111,68 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>Records money received (card, cheque at the desk…); the invoice is paid once nothing is outstanding.</summary>
+    public void RecordPayment(long amountCents, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountCents);
+        EnsureNotCancelled();
+        AmountPaidCents = Math.Min(AmountDueCents, AmountPaidCents + amountCents);
+        Status = SettledStatus(Status);
+        UpdatedAt = now;
+    }
+
+    /// <summary>The patient contests the invoice: reminders stop until staff resolve it.</summary>
+    public void Dispute(DateTimeOffset now) => MoveTo(InvoiceStatus.Disputed, now);
+
+    /// <summary>Staff resolved the dispute in the practice's favour, or the plan was abandoned: the cadence resumes.</summary>
+    public void Reopen(DateTimeOffset now) => MoveTo(AmountPaidCents > 0 ? InvoiceStatus.PartiallyPaid : InvoiceStatus.Open, now);
+
+    /// <summary>An approved installment plan now carries the debt, with its own reminders.</summary>
+    public void PlaceUnderPlan(DateTimeOffset now) => MoveTo(InvoiceStatus.UnderPlan, now);
+
+    public void PauseReminders(DateTimeOffset until, string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        EnsureNotCancelled();
+        RemindersPausedUntil = until;
+        RemindersPauseReason = reason;
+        UpdatedAt = now;
+    }
+
+    public void ResumeReminders(DateTimeOffset now)
+    {
+        RemindersPausedUntil = null;
+        RemindersPauseReason = null;
+        UpdatedAt = now;
+    }
+
+    private void MoveTo(InvoiceStatus status, DateTimeOffset now)
+    {
+        EnsureNotCancelled();
+        if (Status is InvoiceStatus.Paid || Status == status)
+        {
+            return;
+        }
+
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    private void EnsureNotCancelled()
+    {
+        if (Status == InvoiceStatus.Cancelled)
+        {
+            throw new InvoiceCancelledException(ExternalReference);
+        }
+    }
+
+    /// <summary>Paid when nothing is outstanding; otherwise a dispute or a plan stays as it is.</summary>
+    private InvoiceStatus SettledStatus(InvoiceStatus current) =>
+        AmountPaidCents == AmountDueCents ? InvoiceStatus.Paid
+        : current is InvoiceStatus.Disputed or InvoiceStatus.UnderPlan ? current
+        : AmountPaidCents > 0 ? InvoiceStatus.PartiallyPaid
+        : InvoiceStatus.Open;
+
     private InvoiceAmounts CurrentAmounts =>
         new(AmountDueCents, AmountPaidCents, IssueDate, DueDate, InternalDescription, IsFeeOverrun);
 
@@ -124,8 +192,6 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         DueDate = amounts.DueDate;
         InternalDescription = amounts.InternalDescription;
         IsFeeOverrun = amounts.IsFeeOverrun;
-        Status = amounts.AmountPaidCents == amounts.AmountDueCents ? InvoiceStatus.Paid
-            : amounts.AmountPaidCents > 0 ? InvoiceStatus.PartiallyPaid
-            : InvoiceStatus.Open;
+        Status = SettledStatus(Status);
     }
 }

@@ -7,4 +7,10 @@ public enum InvoiceStatus
     PartiallyPaid,
     Paid,
     Cancelled,
+
+    /// <summary>The patient contests it; reminders stop until staff resolve it.</summary>
+    Disputed,
+
+    /// <summary>An approved installment plan carries the debt.</summary>
+    UnderPlan,
 }
