@@ -1,3 +1,4 @@
+using RelanceBot.Alerts;
 using RelanceBot.BotFramework;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
@@ -13,6 +14,7 @@ builder.Services.AddPractices();
 builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
+builder.Services.AddAlerts();
 
 var app = builder.Build();
 

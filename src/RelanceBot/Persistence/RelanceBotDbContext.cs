@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
@@ -30,6 +31,8 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<ConversationLinkToken> ConversationLinkTokens => Set<ConversationLinkToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

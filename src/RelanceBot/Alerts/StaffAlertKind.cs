@@ -1,0 +1,17 @@
+namespace RelanceBot.Alerts;
+
+/// <summary>What needs a human at the practice. Stored by name, so kinds can be added freely.</summary>
+public enum StaffAlertKind
+{
+    Escalation,
+    Dispute,
+    AlreadyPaidClaim,
+    TalkToHuman,
+    PlanApproval,
+    InstallmentFailures,
+    OptOut,
+    FormalNoticeApproval,
+    CollectionHandOff,
+    NoUsableChannel,
+    IdentityCheckLocked,
+}

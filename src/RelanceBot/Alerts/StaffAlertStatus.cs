@@ -1,0 +1,9 @@
+namespace RelanceBot.Alerts;
+
+public enum StaffAlertStatus
+{
+    Open,
+    Approved,
+    Rejected,
+    Closed,
+}
