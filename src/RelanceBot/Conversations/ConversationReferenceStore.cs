@@ -31,7 +31,8 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
             FirstSeenAt = now,
         }).Entity;
 
-        if (isNew || Refresh(record, reference, now))
+        var changed = Refresh(record, reference, now);
+        if (changed)
         {
             try
             {
