@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,8 @@ public static class BotFrameworkJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             PropertyNameCaseInsensitive = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Patients write French: keep accents readable on the wire (never embedded in HTML, so no escaping needed).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
