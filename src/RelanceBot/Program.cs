@@ -4,6 +4,7 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 
@@ -15,6 +16,7 @@ builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
+builder.Services.AddOutbox();
 
 var app = builder.Build();
 

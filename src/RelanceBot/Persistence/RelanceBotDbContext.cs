@@ -3,6 +3,7 @@ using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
 
@@ -33,6 +34,8 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

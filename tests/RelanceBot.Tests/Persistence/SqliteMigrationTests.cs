@@ -18,12 +18,12 @@ public sealed class SqliteMigrationTests
 
         await using var connection = factory.Database.Open();
         var applied = await QueryStringsAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory");
-        applied.ShouldHaveSingleItem().ShouldEndWith("_InitialCreate");
+        applied[0].ShouldEndWith("_InitialCreate");
         var tables = await QueryStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'");
         new[]
         {
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
-            "ConversationReferences", "ConversationLinkTokens", "AuditEntries",
+            "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "OutboxMessages",
         }.ShouldBeSubsetOf(tables);
     }
 
