@@ -7,6 +7,7 @@ using RelanceBot.Intake;
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
+using RelanceBot.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
 builder.Services.AddOutbox();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 

@@ -6,6 +6,7 @@ using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
@@ -36,6 +37,12 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CadencePolicy> CadencePolicies => Set<CadencePolicy>();
+
+    public DbSet<ReminderSchedule> ReminderSchedules => Set<ReminderSchedule>();
+
+    public DbSet<ReminderStepRun> ReminderStepRuns => Set<ReminderStepRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

@@ -18,11 +18,14 @@ public sealed class CadencePlanner
     private readonly CadencePolicy _policy;
     private readonly ContactCalendar _calendar;
     private readonly ContactQuota _quota;
+    private readonly bool _evenWhenDisabled;
 
-    public CadencePlanner(CadencePolicy policy)
+    /// <param name="evenWhenDisabled">Plan as if the policy were switched on: the preview shows a practice what it would send.</param>
+    public CadencePlanner(CadencePolicy policy, bool evenWhenDisabled = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
+        _evenWhenDisabled = evenWhenDisabled;
         _calendar = policy.ToCalendar();
         _quota = policy.ToQuota();
     }
@@ -40,7 +43,7 @@ public sealed class CadencePlanner
     public CadencePlan Plan(InvoiceCadenceState invoice, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (!_policy.IsEnabled || invoice.Status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid))
+        if (!(_policy.IsEnabled || _evenWhenDisabled) || invoice.Status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid))
         {
             return CadencePlan.WaitUntil(null);
         }

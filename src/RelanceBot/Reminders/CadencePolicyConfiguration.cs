@@ -21,17 +21,19 @@ internal sealed class CadencePolicyConfiguration : IEntityTypeConfiguration<Cade
     {
         builder.ToTable("CadencePolicies");
         builder.HasKey(policy => policy.PracticeId);
-        builder.Property(policy => policy.Steps).HasConversion(JsonList<CadenceStep>()).IsRequired();
-        builder.Property(policy => policy.ContactWindows).HasConversion(JsonList<WeeklyContactWindow>()).IsRequired();
+        builder.Property(policy => policy.Steps).HasConversion(JsonList<CadenceStep>(), ListComparer<CadenceStep>()).IsRequired();
+        builder.Property(policy => policy.ContactWindows)
+            .HasConversion(JsonList<WeeklyContactWindow>(), ListComparer<WeeklyContactWindow>()).IsRequired();
         builder.Property(policy => policy.TimeZoneId).HasMaxLength(100).IsRequired();
         builder.HasOne<Practice>().WithOne().HasForeignKey<CadencePolicy>(policy => policy.PracticeId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static ValueConverter<IReadOnlyList<T>, string> JsonList<T>() => new(
         list => JsonSerializer.Serialize(list, Json),
-        text => JsonSerializer.Deserialize<List<T>>(text, Json) ?? new List<T>(),
-        new ValueComparer<IReadOnlyList<T>>(
-            (left, right) => left!.SequenceEqual(right!),
-            list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-            list => list.ToList()));
+        text => JsonSerializer.Deserialize<List<T>>(text, Json) ?? new List<T>());
+
+    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
+        (left, right) => left!.SequenceEqual(right!),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        list => list.ToList());
 }
