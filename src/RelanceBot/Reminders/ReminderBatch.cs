@@ -43,11 +43,13 @@ public sealed partial class ReminderBatch(
             return SweepResult.None;
         }
 
+        // Hundreds of entities are tracked: scanning them all on every Add would make a batch quadratic.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
-        var invoices = await db.Invoices.Where(invoice => invoiceIds.Contains(invoice.Id))
+        var invoices = await db.Invoices.AsNoTracking().Where(invoice => invoiceIds.Contains(invoice.Id))
             .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
         var patientIds = invoices.Values.Select(invoice => invoice.PatientId).Distinct().ToList();
-        var patients = await db.Patients.Include(patient => patient.Channels)
+        var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
             .Where(patient => patientIds.Contains(patient.Id))
             .ToDictionaryAsync(patient => patient.Id, cancellationToken);
         var runs = (await db.Set<ReminderStepRun>().Where(run => invoiceIds.Contains(run.InvoiceId)).ToListAsync(cancellationToken))
@@ -69,6 +71,7 @@ public sealed partial class ReminderBatch(
 
         try
         {
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException exception)
