@@ -4,8 +4,10 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
+using RelanceBot.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,8 @@ builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
+builder.Services.AddOutbox();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 

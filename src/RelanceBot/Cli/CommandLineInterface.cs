@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RelanceBot.Invoices.Import;
 using RelanceBot.Practices;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Cli;
 
@@ -10,7 +11,7 @@ namespace RelanceBot.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name];
+    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
 
@@ -21,6 +22,7 @@ public static class CommandLineInterface
         {
             PracticeCommands.Create(services),
             ImportInvoicesCommand.Create(services),
+            PreviewCommand.Create(services),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

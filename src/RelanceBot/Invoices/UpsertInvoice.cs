@@ -30,6 +30,14 @@ public sealed class UpsertInvoice(RelanceBotDbContext db, TimeProvider timeProvi
             return Upsert.Invalid<Invoice>(errors);
         }
 
+        if (patient.IsCssBeneficiary && amounts.IsFeeOverrun)
+        {
+            // The CSS covers the whole fee: a dépassement is never owed by its beneficiary, so it must not be chased.
+            errors.Add("isFeeOverrun", "The patient is covered by the Complémentaire santé solidaire: a dépassement "
+                + "d'honoraires may not be charged to them at all, so this invoice cannot be chased.");
+            return Upsert.Invalid<Invoice>(errors);
+        }
+
         var now = timeProvider.GetUtcNow();
         var invoice = await db.FindInvoiceAsync(practiceId, externalReference, cancellationToken);
         if (invoice is null)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Auditing;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
@@ -46,5 +47,6 @@ public static class PersistenceServiceCollectionExtensions
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
         options.AddInterceptors(
             services.GetRequiredService<ConcurrencyVersionInterceptor>(),
-            services.GetRequiredService<AuditInterceptor>());
+            services.GetRequiredService<AuditInterceptor>(),
+            services.GetRequiredService<ReminderScheduleInterceptor>());
 }

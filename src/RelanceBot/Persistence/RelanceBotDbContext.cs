@@ -3,8 +3,10 @@ using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
@@ -33,6 +35,14 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CadencePolicy> CadencePolicies => Set<CadencePolicy>();
+
+    public DbSet<ReminderSchedule> ReminderSchedules => Set<ReminderSchedule>();
+
+    public DbSet<ReminderStepRun> ReminderStepRuns => Set<ReminderStepRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

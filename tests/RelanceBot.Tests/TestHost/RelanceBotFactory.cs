@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using RelanceBot.Payments;
 
 namespace RelanceBot.Tests.TestHost;
 
@@ -55,7 +57,12 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Until the payments capability registers the real one; TryAdd lets it win once it does.
+            services.TryAddSingleton<IPaymentLinks, TestPaymentLinks>();
+        });
     }
 
     public HttpClient CreateApiClient(string apiKey)

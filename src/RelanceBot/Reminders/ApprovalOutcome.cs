@@ -1,0 +1,13 @@
+namespace RelanceBot.Reminders;
+
+public enum ApprovalOutcome
+{
+    Decided,
+    NotFound,
+
+    /// <summary>The alert only informs staff: it can be closed, not approved or rejected.</summary>
+    NoDecisionNeeded,
+
+    /// <summary>Someone already decided the other way; a second identical click is <see cref="Decided"/>.</summary>
+    AlreadyDecided,
+}

@@ -1,0 +1,17 @@
+namespace RelanceBot.Reminders.Messages;
+
+/// <summary>
+/// Everything a reminder template may say. Deliberately nothing about the care itself (medical secrecy): the
+/// invoice's internal description is not here, so no template can print it.
+/// </summary>
+public sealed record ReminderMessageModel(
+    string Language,
+    string PatientFirstName,
+    string PatientLastName,
+    string PracticeName,
+    string PractitionerName,
+    string? PracticePhone,
+    long AmountCents,
+    DateOnly DueDate,
+    string PaymentLink,
+    string ReplyCode);

@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Fluid;
+using RelanceBot.Invoices;
+using RelanceBot.Patients;
+
+namespace RelanceBot.Reminders.Messages;
+
+/// <summary>
+/// The reminder wording, per language, in editable Liquid files (<c>Reminders/Templates/{fr,en}/{name}.{sms,email}.liquid</c>).
+/// SMS texts also serve chat; the first line of an e-mail template is its subject. Loaded once and checked at startup
+/// (every template in every language and variant, and each renders with a sample), so a broken edit stops the app
+/// instead of a reminder.
+/// </summary>
+public sealed class ReminderTemplates
+{
+    private const string ShortVariant = "sms";
+    private const string LongVariant = "email";
+
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = new() { StrictVariables = true };
+
+    private readonly FrozenDictionary<string, IFluidTemplate> _templates;
+
+    private ReminderTemplates(FrozenDictionary<string, IFluidTemplate> templates, FrozenSet<string> names)
+    {
+        _templates = templates;
+        Names = names;
+    }
+
+    public FrozenSet<string> Names { get; }
+
+    public bool Exists(string name) => Names.Contains(name);
+
+    public static ReminderTemplates Load(string directory)
+    {
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var language in PatientLanguage.All)
+        {
+            foreach (var path in Directory.EnumerateFiles(Path.Combine(directory, language), "*.liquid"))
+            {
+                if (!Parser.TryParse(File.ReadAllText(path), out var template, out var error))
+                {
+                    throw new InvalidOperationException($"Reminder template {path} does not parse: {error}");
+                }
+
+                templates[Key(language, Path.GetFileNameWithoutExtension(path))] = template;
+            }
+        }
+
+        var names = templates.Keys.Select(key => key.Split('/')[1].Split('.')[0]).ToFrozenSet(StringComparer.Ordinal);
+        var missing = names
+            .SelectMany(name => PatientLanguage.All.SelectMany(language =>
+                new[] { $"{name}.{ShortVariant}", $"{name}.{LongVariant}" }.Select(file => Key(language, file))))
+            .Where(key => !templates.ContainsKey(key))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Reminder templates missing in {directory}: {string.Join(", ", missing)}");
+        }
+
+        var loaded = new ReminderTemplates(templates.ToFrozenDictionary(StringComparer.Ordinal), names);
+        foreach (var language in PatientLanguage.All)
+        {
+            foreach (var name in names)
+            {
+                foreach (var channel in Enum.GetValues<ChannelKind>())
+                {
+                    loaded.Render(name, channel, Sample(language));
+                }
+            }
+        }
+
+        return loaded;
+    }
+
+    public RenderedReminder Render(string name, ChannelKind channel, ReminderMessageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var variant = channel == ChannelKind.Email ? LongVariant : ShortVariant;
+        if (!_templates.TryGetValue(Key(model.Language, $"{name}.{variant}"), out var template))
+        {
+            throw new KeyNotFoundException($"No reminder template '{name}' in '{model.Language}'.");
+        }
+
+        var text = template.Render(Context(model), NullEncoder.Default).Trim();
+        return channel switch
+        {
+            ChannelKind.Email => AsEmail(text),
+            // Non-breaking spaces (French amounts) would force the whole SMS into UCS-2.
+            ChannelKind.Sms => new RenderedReminder(null, text.Replace('\u00a0', ' ').Replace('\u202f', ' '), []),
+            _ => new RenderedReminder(null, text, ReminderButtons.For(model)),
+        };
+    }
+
+    private static RenderedReminder AsEmail(string text)
+    {
+        var lines = text.Split('\n', 2);
+        return new RenderedReminder(lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "", []);
+    }
+
+    private static TemplateContext Context(ReminderMessageModel model)
+    {
+        var culture = CultureInfo.GetCultureInfo(model.Language == PatientLanguage.English ? "en-GB" : "fr-FR");
+        var context = new TemplateContext(Options);
+        context.SetValue("patient_first_name", model.PatientFirstName);
+        context.SetValue("patient_last_name", model.PatientLastName);
+        context.SetValue("practice", model.PracticeName);
+        context.SetValue("practitioner", model.PractitionerName);
+        context.SetValue("phone", model.PracticePhone ?? "");
+        context.SetValue("amount", EuroAmount.Format(model.AmountCents, culture));
+        context.SetValue("due_date", model.DueDate.ToString("d MMMM yyyy", culture));
+        context.SetValue("pay_link", model.PaymentLink);
+        context.SetValue("reply_code", model.ReplyCode);
+        return context;
+    }
+
+    private static string Key(string language, string file) => $"{language}/{file}";
+
+    private static ReminderMessageModel Sample(string language) => new(
+        language, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", "+33102030405", 12345,
+        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample");
+}

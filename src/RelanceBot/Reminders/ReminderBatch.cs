@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Conversations;
+using RelanceBot.Invoices;
+using RelanceBot.Outbox;
+using RelanceBot.Patients;
+using RelanceBot.Payments;
+using RelanceBot.Persistence;
+using RelanceBot.Practices;
+using RelanceBot.Reminders.Messages;
+
+namespace RelanceBot.Reminders;
+
+/// <summary>
+/// One batch of a sweep, in one unit of work: plans each due invoice, claims its steps, enqueues its message, raises
+/// its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
+/// so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
+/// </summary>
+public sealed partial class ReminderBatch(
+    RelanceBotDbContext db,
+    IOutbox outbox,
+    StaffAlerts alerts,
+    ConversationLinker linker,
+    IPaymentLinks paymentLinks,
+    ReminderTemplates templates,
+    ILogger<ReminderBatch> logger)
+{
+    /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<Guid, CadencePlanner> _planners = [];
+    private readonly Dictionary<Guid, Practice> _practices = [];
+
+    public async Task<SweepResult> RunAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var schedules = await db.Set<ReminderSchedule>()
+            .Where(schedule => schedule.NextReminderAt <= now)
+            .OrderBy(schedule => schedule.NextReminderAt)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (schedules.Count == 0)
+        {
+            return SweepResult.None;
+        }
+
+        // Hundreds of entities are tracked: scanning them all on every Add would make a batch quadratic.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(invoice => invoiceIds.Contains(invoice.Id))
+            .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
+        var patientIds = invoices.Values.Select(invoice => invoice.PatientId).Distinct().ToList();
+        var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
+            .Where(patient => patientIds.Contains(patient.Id))
+            .ToDictionaryAsync(patient => patient.Id, cancellationToken);
+        var runs = (await db.Set<ReminderStepRun>().Where(run => invoiceIds.Contains(run.InvoiceId)).ToListAsync(cancellationToken))
+            .ToLookup(run => run.InvoiceId);
+        await LoadPracticesAsync(schedules.Select(schedule => schedule.PracticeId).Distinct(), cancellationToken);
+        var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
+
+        var result = SweepResult.None;
+        foreach (var schedule in schedules)
+        {
+            var invoice = invoices[schedule.InvoiceId];
+            var invoiceRuns = runs[invoice.Id].ToList();
+            var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
+            contacts[invoice.PatientId] = patientContacts;
+            var step = await RunAsync(
+                invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, schedule, now, cancellationToken);
+            result = result.Add(step);
+        }
+
+        try
+        {
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another sweep (a second instance) claimed some of these steps first: its work stands, ours is dropped.
+            LogBatchLost(exception);
+            return SweepResult.None;
+        }
+
+        return result with { InvoicesExamined = schedules.Count };
+    }
+
+    private async Task<SweepResult> RunAsync(
+        Invoice invoice,
+        Patient patient,
+        List<ReminderStepRun> runs,
+        List<DateTimeOffset> patientContacts,
+        ReminderSchedule schedule,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var planner = _planners[invoice.PracticeId];
+        var plan = planner.Plan(State(invoice, runs, patientContacts), now);
+        var messages = 0;
+        var raised = 0;
+
+        foreach (var step in plan.Skip)
+        {
+            runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, step.Name, StepOutcome.Skipped, now)));
+        }
+
+        foreach (var step in plan.BelowMinimum)
+        {
+            runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, step.Name, StepOutcome.BelowMinimum, now)));
+        }
+
+        foreach (var step in plan.Alerts)
+        {
+            var alert = alerts.Raise(AlertFor(step, invoice, patient));
+            var outcome = step.Action == StepAction.ApprovalRequest ? StepOutcome.AwaitingApproval : StepOutcome.AlertRaised;
+            runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, step.Name, outcome, now, alert.Id)));
+            raised++;
+        }
+
+        if (plan.Send is { } message)
+        {
+            var channel = ReminderChannels.Choose(patient, message.Channel, LastChannel(runs));
+            var run = runs.SingleOrDefault(candidate => candidate.StepName == message.Name);
+            if (channel is null)
+            {
+                alerts.Raise(new NewStaffAlert(
+                    invoice.PracticeId, StaffAlertKind.NoUsableChannel,
+                    $"No channel left to remind the patient about invoice {invoice.ExternalReference}.", patient.Id, invoice.Id));
+                raised++;
+                if (run is null)
+                {
+                    runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, message.Name, StepOutcome.NoUsableChannel, now)));
+                }
+                else
+                {
+                    run.MarkNoUsableChannel(now);
+                }
+            }
+            else
+            {
+                await EnqueueAsync(message, invoice, patient, channel, now, cancellationToken);
+                if (run is null)
+                {
+                    runs.Add(Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now)));
+                }
+                else
+                {
+                    run.MarkSent(channel.Kind, now);
+                }
+
+                patientContacts.Add(now);
+                messages++;
+            }
+        }
+
+        var next = planner.Plan(State(invoice, runs, patientContacts), now).NextWake;
+        schedule.WakeAt(next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
+        return new SweepResult(0, messages, raised);
+    }
+
+    private async Task EnqueueAsync(
+        CadenceStep step, Invoice invoice, Patient patient, PatientChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var practice = _practices[invoice.PracticeId];
+        var replyCode = linker.Stage(patient.Id, invoice.Id, ConversationLinker.DefaultLifetime);
+        var payLink = await paymentLinks.GetLinkAsync(invoice.Id, cancellationToken);
+        var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
+        var rendered = templates.Render(step.Template!, channel.Kind, model);
+        var content = new OutboxContent(rendered.Text)
+        {
+            Subject = rendered.Subject,
+            Actions = [.. rendered.Buttons.Select(button => new OutboxAction(button.Title, button.Url ?? button.Value!))],
+        };
+        var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;
+        await outbox.EnqueueAsync(
+            new OutgoingMessage(
+                $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
+            {
+                PatientId = patient.Id,
+                InvoiceId = invoice.Id,
+                DueAt = now,
+            },
+            cancellationToken);
+    }
+
+    private ReminderStepRun Claim(ReminderStepRun run) => db.Set<ReminderStepRun>().Add(run).Entity;
+
+    private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
+    {
+        var (kind, summary) = step.Action switch
+        {
+            StepAction.ApprovalRequest => (StaffAlertKind.FormalNoticeApproval,
+                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: approve sending the mise en demeure?"),
+            StepAction.HandOff => (StaffAlertKind.CollectionHandOff,
+                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: hand the file to a collection service?"),
+            _ => (StaffAlertKind.Escalation,
+                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue despite reminders."),
+        };
+        return new NewStaffAlert(
+            invoice.PracticeId, kind, summary, patient.Id, invoice.Id, RequiresDecision: step.Action == StepAction.ApprovalRequest);
+    }
+
+    private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>
+        runs.Where(run => run.SentAt is not null).OrderBy(run => run.SentAt).LastOrDefault()?.Channel;
+
+    private static InvoiceCadenceState State(Invoice invoice, List<ReminderStepRun> runs, List<DateTimeOffset> contacts) => new(
+        invoice.Status,
+        invoice.RemindersPausedUntil,
+        invoice.DueDate,
+        invoice.CreatedAt,
+        invoice.AmountOutstandingCents,
+        runs.ToDictionary(run => run.StepName, run => run.Outcome, StringComparer.Ordinal),
+        contacts);
+
+    private async Task LoadPracticesAsync(IEnumerable<Guid> practiceIds, CancellationToken cancellationToken)
+    {
+        var ids = practiceIds.ToList();
+        var practices = await db.Practices.AsNoTracking().Where(practice => ids.Contains(practice.Id)).ToListAsync(cancellationToken);
+        var policies = await db.Set<CadencePolicy>().AsNoTracking().Where(policy => ids.Contains(policy.PracticeId))
+            .ToDictionaryAsync(policy => policy.PracticeId, cancellationToken);
+        foreach (var practice in practices)
+        {
+            _practices[practice.Id] = practice;
+            _planners[practice.Id] = new CadencePlanner(
+                policies.GetValueOrDefault(practice.Id) ?? CadencePolicy.DefaultFor(practice.Id, practice.TimeZoneId));
+        }
+    }
+
+    private async Task<Dictionary<Guid, List<DateTimeOffset>>> LoadContactsAsync(
+        List<Guid> patientIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The longest quota period among the batch's practices bounds what any planner needs.
+        var since = now - _planners.Values.Max(planner => planner.QuotaPeriod);
+        var sent = await db.Set<ReminderStepRun>().AsNoTracking()
+            .Where(run => patientIds.Contains(run.PatientId) && run.SentAt > since)
+            .Select(run => new { run.PatientId, run.SentAt })
+            .ToListAsync(cancellationToken);
+        return sent.GroupBy(run => run.PatientId)
+            .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
+    }
+
+    [LoggerMessage(LogLevel.Warning, "A reminder batch lost a race with another sweep and was rolled back.")]
+    private partial void LogBatchLost(Exception exception);
+}

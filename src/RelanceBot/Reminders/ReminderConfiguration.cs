@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RelanceBot.Invoices;
+using RelanceBot.Patients;
+
+namespace RelanceBot.Reminders;
+
+internal sealed class ReminderScheduleConfiguration : IEntityTypeConfiguration<ReminderSchedule>
+{
+    public void Configure(EntityTypeBuilder<ReminderSchedule> builder)
+    {
+        builder.ToTable("ReminderSchedules");
+        builder.HasKey(schedule => schedule.InvoiceId);
+        builder.HasIndex(schedule => schedule.NextReminderAt);
+        builder.HasIndex(schedule => schedule.PracticeId);
+        builder.HasOne<Invoice>().WithOne().HasForeignKey<ReminderSchedule>(schedule => schedule.InvoiceId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReminderStepRunConfiguration : IEntityTypeConfiguration<ReminderStepRun>
+{
+    public void Configure(EntityTypeBuilder<ReminderStepRun> builder)
+    {
+        builder.ToTable("ReminderStepRuns");
+        builder.HasKey(run => run.Id);
+        builder.Property(run => run.Id).ValueGeneratedNever();
+        builder.Property(run => run.StepName).HasMaxLength(CadencePolicySettings.MaxStepNameLength).IsRequired();
+        builder.Property(run => run.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(run => run.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(run => new { run.InvoiceId, run.StepName }).IsUnique();
+        builder.HasIndex(run => new { run.PatientId, run.SentAt });
+        builder.HasIndex(run => run.AlertId);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(run => run.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(run => run.PatientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace RelanceBot.Reminders;
+
+/// <summary>How firmly a step speaks; it only ever rises along a cadence. Stored by name.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReminderTone>))]
+public enum ReminderTone
+{
+    Courteous,
+    Formal,
+    Firm,
+
+    /// <summary>Mise en demeure: the only tone allowed legal wording, and only sent once the practitioner approves.</summary>
+    Legal,
+}

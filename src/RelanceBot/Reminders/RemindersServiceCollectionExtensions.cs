@@ -1,0 +1,36 @@
+using Quartz;
+using RelanceBot.Outbox;
+using RelanceBot.Reminders.Messages;
+
+namespace RelanceBot.Reminders;
+
+public static class RemindersServiceCollectionExtensions
+{
+    /// <summary>
+    /// The cadence engine: templates (checked at startup), the sweep triggered every minute by Quartz on the
+    /// container's clock, the reminder send guard and the schedule interceptor. Needs an <c>IPaymentLinks</c>.
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => ReminderTemplates.Load(
+            Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Reminders", "Templates")));
+        services.AddSingleton<ReminderScheduleInterceptor>();
+        services.AddSingleton<SweepDueReminders>();
+        services.AddScoped<ReminderBatch>();
+        services.AddScoped<IOutboxSendGuard, ReminderSendGuard>();
+        services.AddScoped<CadencePolicies>();
+        services.AddScoped<PreviewCadence>();
+        services.AddScoped<DecideApproval>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<SweepRemindersJob>(job => job.WithIdentity(SweepRemindersJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(SweepRemindersJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(ReminderBatch.SweepInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using RelanceBot.Invoices;
+using RelanceBot.Reminders;
+using RelanceBot.Reminders.Calendar;
+using Shouldly;
+
+namespace RelanceBot.Tests.Reminders;
+
+public sealed class CadencePlannerTests
+{
+    private static readonly TimeSpan Paris = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ParisSummer = TimeSpan.FromHours(2);
+
+    private static CadencePlanner Planner(long legalMinimumCents = CadencePolicy.DefaultLegalMinimumCents, bool alsaceMoselle = false)
+    {
+        var policy = CadencePolicy.DefaultFor(Guid.NewGuid(), ContactWindowPolicy.DefaultTimeZoneId);
+        policy.Apply(policy.ToSettings() with
+        {
+            IsEnabled = true,
+            LegalMinimumCents = legalMinimumCents,
+            IncludeAlsaceMoselleHolidays = alsaceMoselle,
+        }, DateTimeOffset.UnixEpoch);
+        return new CadencePlanner(policy);
+    }
+
+    private static Dictionary<string, DateTimeOffset> Sends(List<(DateTimeOffset At, string Step, StepOutcome Outcome)> log) =>
+        log.Where(entry => entry.Outcome == StepOutcome.Sent).ToDictionary(entry => entry.Step, entry => entry.At);
+
+    [Fact]
+    public void Invoice_due_on_a_Friday_gets_every_step_once_inside_contact_windows()
+    {
+        // Due Friday 6 March 2026, imported two weeks before.
+        var planner = Planner();
+        var log = PlannerDriver.Run(planner, new DateOnly(2026, 3, 6), new DateTimeOffset(2026, 2, 20, 9, 0, 0, Paris), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+        // Each step once; the mise en demeure is first approved, then sent.
+        log.Select(entry => (entry.Step, entry.Outcome)).ShouldBeUnique();
+        log.Count(entry => entry.Outcome == StepOutcome.Sent).ShouldBe(6);
+        var sends = Sends(log);
+        sends["friendly-notice"].ShouldBe(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Paris)); // D-5 = Sunday 1 March → Monday
+        sends["courteous-1"].ShouldBe(new DateTimeOffset(2026, 3, 9, 10, 0, 0, Paris)); // D+1 = Saturday → Monday 10:00
+        sends["courteous-2"].ShouldBe(new DateTimeOffset(2026, 3, 13, 10, 0, 0, Paris)); // D+7 = Friday 13
+        sends["formal"].ShouldBe(new DateTimeOffset(2026, 3, 23, 10, 0, 0, Paris)); // D+15 = Saturday 21 → Monday 23
+        sends["firm"].ShouldBe(new DateTimeOffset(2026, 4, 6, 10, 0, 0, ParisSummer).AddDays(1)); // D+30 = Sunday 5 April, Easter Monday 6 → Tuesday 7
+        sends["formal-notice"].ShouldBe(new DateTimeOffset(2026, 4, 20, 10, 0, 0, ParisSummer)); // D+45 = Monday 20 April
+        log.ShouldContain(entry => entry.Step == "escalation" && entry.Outcome == StepOutcome.AlertRaised);
+        log.ShouldContain(entry => entry.Step == "collection-hand-off" && entry.Outcome == StepOutcome.AlertRaised);
+        foreach (var at in sends.Values)
+        {
+            planner.Calendar.IsAllowed(at).ShouldBeTrue($"{at:O} is inside a contact window");
+        }
+    }
+
+    [Fact]
+    public void Invoice_due_on_24_December_skips_Christmas_and_the_weekend()
+    {
+        var log = PlannerDriver.Run(Planner(), new DateOnly(2026, 12, 24), new DateTimeOffset(2026, 12, 24, 9, 0, 0, Paris), new DateTimeOffset(2027, 1, 10, 0, 0, 0, TimeSpan.Zero));
+
+        var sends = Sends(log);
+        sends.ShouldNotContainKey("friendly-notice"); // imported on the due date: no notice
+        sends["courteous-1"].ShouldBe(new DateTimeOffset(2026, 12, 28, 10, 0, 0, Paris)); // 25 Dec holiday, then weekend
+        sends["courteous-2"].ShouldBe(new DateTimeOffset(2026, 12, 31, 10, 0, 0, Paris));
+    }
+
+    [Fact]
+    public void Alsace_Moselle_practices_also_skip_26_December_and_Good_Friday()
+    {
+        var log = PlannerDriver.Run(Planner(alsaceMoselle: true), new DateOnly(2027, 3, 25), new DateTimeOffset(2027, 3, 25, 9, 0, 0, Paris), new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.Zero));
+
+        // D+1 = Good Friday 26 March 2027, then the weekend, then Easter Monday 29 March.
+        Sends(log)["courteous-1"].ShouldBe(new DateTimeOffset(2027, 3, 30, 10, 0, 0, ParisSummer));
+    }
+
+    [Theory]
+    [InlineData("2026-03-28", "2026-03-30T08:00:00Z")] // D+1 is Sunday 29 March, the spring change: Monday 10:00 CEST
+    [InlineData("2026-10-24", "2026-10-26T09:00:00Z")] // D+1 is Sunday 25 October, the autumn change: Monday 10:00 CET
+    [InlineData("2026-03-27", "2026-03-30T08:00:00Z")] // D+1 Saturday before the spring change
+    public void First_reminder_around_daylight_saving_changes_opens_at_10_local(string dueDate, string expectedUtc)
+    {
+        var due = DateOnly.Parse(dueDate, System.Globalization.CultureInfo.InvariantCulture);
+        var log = PlannerDriver.Run(Planner(), due, new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(10));
+
+        Sends(log)["courteous-1"].ShouldBe(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void After_downtime_only_the_latest_due_step_is_sent_and_earlier_ones_are_skipped()
+    {
+        var planner = Planner();
+        var runs = new Dictionary<string, StepOutcome>(StringComparer.Ordinal)
+        {
+            ["friendly-notice"] = StepOutcome.Sent,
+            ["courteous-1"] = StepOutcome.Sent,
+        };
+        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 2, 1, 9, 0, 0, Paris), 12_000, runs, []);
+
+        // Back on Tuesday 24 March at 11:00: D+7 and D+15 are both overdue.
+        var plan = planner.Plan(state, new DateTimeOffset(2026, 3, 24, 11, 0, 0, Paris));
+
+        plan.Send!.Name.ShouldBe("formal");
+        plan.Skip.Select(step => step.Name).ShouldBe(["courteous-2"]);
+    }
+
+    [Fact]
+    public void Below_the_practice_minimum_no_legal_step_or_hand_off_is_proposed()
+    {
+        var log = PlannerDriver.Run(Planner(), new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 3, 2, 9, 0, 0, Paris), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), outstandingCents: 29_99);
+
+        log.ShouldContain(entry => entry.Step == "formal-notice" && entry.Outcome == StepOutcome.BelowMinimum);
+        log.ShouldContain(entry => entry.Step == "collection-hand-off" && entry.Outcome == StepOutcome.BelowMinimum);
+        Sends(log).ShouldNotContainKey("formal-notice");
+        Sends(log).ShouldContainKey("firm");
+    }
+
+    [Theory]
+    [InlineData(InvoiceStatus.Paid)]
+    [InlineData(InvoiceStatus.Cancelled)]
+    [InlineData(InvoiceStatus.Disputed)]
+    [InlineData(InvoiceStatus.UnderPlan)]
+    public void Settled_or_held_invoices_get_nothing(InvoiceStatus status)
+    {
+        var log = PlannerDriver.Run(Planner(), new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 3, 2, 9, 0, 0, Paris), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), status: status);
+
+        log.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_deferral_pauses_the_cadence_until_the_promised_date_then_resumes_with_the_latest_due_step()
+    {
+        var promised = new DateTimeOffset(2026, 3, 20, 0, 0, 0, Paris);
+        var log = PlannerDriver.Run(Planner(), new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 3, 2, 9, 0, 0, Paris), new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero), pausedUntil: promised);
+
+        var sends = Sends(log);
+        sends.Values.ShouldAllBe(at => at >= promised);
+        sends.Keys.First().ShouldBe("formal"); // D+1 and D+7 were overtaken during the pause
+        log.Where(entry => entry.Outcome == StepOutcome.Skipped).Select(entry => entry.Step)
+            .ShouldBe(["friendly-notice", "courteous-1", "courteous-2"]); // the notice: imported on the due date
+    }
+
+    [Fact]
+    public void Four_unsolicited_contacts_in_30_days_delay_the_next_one()
+    {
+        var planner = Planner();
+        var now = new DateTimeOffset(2026, 3, 10, 11, 0, 0, Paris);
+        DateTimeOffset[] contacts = [now.AddDays(-20), now.AddDays(-10), now.AddDays(-5), now.AddDays(-1)];
+        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), now.AddDays(-30), 12_000, new Dictionary<string, StepOutcome>(), contacts);
+
+        var plan = planner.Plan(state, now);
+
+        plan.Send.ShouldBeNull();
+        // When the contact of 20 days ago leaves the 30-day window: Friday 20 March at 11:00.
+        planner.NextContactInstant(state, now).ShouldBe(now.AddDays(10));
+    }
+
+    [Fact]
+    public void A_switched_off_policy_plans_nothing()
+    {
+        var policy = CadencePolicy.DefaultFor(Guid.NewGuid(), ContactWindowPolicy.DefaultTimeZoneId);
+        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), DateTimeOffset.UnixEpoch, 12_000, new Dictionary<string, StepOutcome>(), []);
+
+        new CadencePlanner(policy).Plan(state, new DateTimeOffset(2026, 3, 10, 11, 0, 0, Paris)).ShouldBe(CadencePlan.WaitUntil(null));
+    }
+}

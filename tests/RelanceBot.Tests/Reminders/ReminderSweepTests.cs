@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Alerts;
+using RelanceBot.Invoices;
+using RelanceBot.Outbox;
+using RelanceBot.Patients;
+using RelanceBot.Persistence;
+using RelanceBot.Reminders;
+using RelanceBot.Tests.TestHost;
+using Shouldly;
+
+namespace RelanceBot.Tests.Reminders;
+
+/// <summary>
+/// The sweep on the real app and a SQLite file. Quartz may sweep too in the background, so tests assert what is in
+/// the database, which is the same whichever sweep did the work.
+/// </summary>
+public sealed class ReminderSweepTests : IAsyncLifetime
+{
+    private readonly RelanceBotFactory _factory = new();
+    private HttpClient _api = null!;
+    private TestPractice _practice = null!;
+
+    public async Task InitializeAsync()
+    {
+        _practice = await TestPractice.CreateAsync(_factory);
+        _api = _factory.CreateApiClient(_practice.ApiKey);
+        var cadence = await (await _api.GetAsync("/api/v1/cadence")).ReadJsonAsync();
+        cadence["isEnabled"] = true;
+        (await _api.PutAsJsonAsync("/api/v1/cadence", cadence)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _api.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        // Due Sunday 1 March; the clock starts on Monday 2 March 2026, 10:00 in Paris: D+1 is due at once.
+        (await _api.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Sweeping_twice_enqueues_the_due_reminder_once()
+    {
+        await SweepAsync();
+        await SweepAsync();
+
+        var messages = await OutboxAsync();
+        messages.Count.ShouldBe(1);
+        messages[0].Purpose.ShouldBe(OutboxPurpose.Reminder);
+        messages[0].IdempotencyKey.ShouldEndWith(":courteous-1");
+        messages[0].Content.Text.ShouldContain("https://pay.relancebot.test/p/");
+        messages[0].Content.Text.ShouldContain("rb-");
+        messages[0].Content.Text.ShouldNotContain("Consultation"); // the internal description
+    }
+
+    [Fact]
+    public async Task A_payment_recorded_between_the_sweep_and_the_send_stops_the_reminder()
+    {
+        await SweepAsync();
+        await WithDbAsync(async db =>
+        {
+            var invoice = await db.Invoices.SingleAsync();
+            invoice.RecordPayment(invoice.AmountOutstandingCents, _factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var message = (await OutboxAsync()).Single();
+        var guards = scope.ServiceProvider.GetServices<IOutboxSendGuard>();
+        var decisions = await Task.WhenAll(guards.Select(guard => guard.CheckAsync(message, CancellationToken.None)));
+
+        decisions.ShouldContain(decision => !decision.IsAllowed);
+    }
+
+    [Fact]
+    public async Task A_week_later_the_reminder_alternates_to_another_channel_and_STOP_on_one_channel_keeps_the_others()
+    {
+        await SweepAsync();
+        var first = (await OutboxAsync()).Single();
+        await WithDbAsync(async db =>
+        {
+            var patient = await db.Patients.Include(candidate => candidate.Channels).SingleAsync();
+            patient.Channels.Single(channel => channel.Kind == ChannelKind.Email).OptOut("STOP", _factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+
+        _factory.Clock.Advance(TimeSpan.FromDays(7)); // Monday 9 March, 10:00: D+7 is due
+        await SweepAsync();
+
+        var second = (await OutboxAsync()).Single(message => message.IdempotencyKey.EndsWith(":courteous-2", StringComparison.Ordinal));
+        first.Channel.ShouldBe(DeliveryChannel.Chat); // SMS through the Bot Framework SMS channel
+        second.Channel.ShouldBe(DeliveryChannel.Chat, "e-mail was opted out, so SMS goes on");
+    }
+
+    [Fact]
+    public async Task A_dispute_stops_the_cadence_and_reopening_resumes_it_with_the_latest_step()
+    {
+        await SweepAsync();
+        await WithDbAsync(async db =>
+        {
+            (await db.Invoices.SingleAsync()).Dispute(_factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        _factory.Clock.Advance(TimeSpan.FromDays(16)); // Wednesday 18 March: D+7 and D+15 passed
+        await SweepAsync();
+        (await OutboxAsync()).Count.ShouldBe(1);
+
+        await WithDbAsync(async db =>
+        {
+            (await db.Invoices.SingleAsync()).Reopen(_factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        await SweepAsync();
+
+        (await OutboxAsync()).Select(message => message.IdempotencyKey.Split(':')[^1]).ShouldBe(["courteous-1", "formal"]);
+    }
+
+    [Fact]
+    public async Task The_mise_en_demeure_waits_for_the_practitioner_and_goes_once_approved()
+    {
+        await SweepAsync();
+        _factory.Clock.Advance(TimeSpan.FromDays(45)); // Thursday 16 April, 10:00 CEST... D+45 is due
+        await SweepAsync();
+        (await OutboxAsync()).ShouldNotContain(message => message.Purpose == OutboxPurpose.FormalNotice);
+
+        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
+        alert.RequiresDecision.ShouldBeTrue();
+        (await _api.PostAsync($"/api/v1/alerts/{alert.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        _factory.Clock.Advance(ReminderBatch.SweepInterval);
+        await SweepAsync();
+
+        var notice = (await OutboxAsync()).Single(message => message.Purpose == OutboxPurpose.FormalNotice);
+        notice.Channel.ShouldBe(DeliveryChannel.Email);
+        notice.Content.Subject.ShouldNotBeNull().ShouldContain("Mise en demeure");
+    }
+
+    [Fact]
+    public async Task Approving_an_unknown_alert_is_a_404_problem()
+    {
+        var response = await _api.PostAsync($"/api/v1/alerts/{Guid.NewGuid()}/approve", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Preview_lists_what_would_be_sent_with_the_text()
+    {
+        var response = await _api.GetAsync("/api/v1/cadence/preview?days=60&invoice=F-1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var entries = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+        entries.Select(entry => entry!["step"]!.GetValue<string>()).ShouldContain("courteous-1");
+        entries.First(entry => entry!["step"]!.GetValue<string>() == "courteous-1")!["text"]!.GetValue<string>().ShouldContain("Jeanne");
+        (await OutboxAsync()).ShouldBeEmpty("a preview sends nothing");
+    }
+
+    [Theory]
+    [InlineData("days=0")]
+    [InlineData("days=500")]
+    [InlineData("")]
+    public async Task Preview_with_a_bad_horizon_is_a_400(string query)
+    {
+        var response = await _api.GetAsync($"/api/v1/cadence/preview?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private async Task SweepAsync() =>
+        await _factory.Services.GetRequiredService<SweepDueReminders>().RunAsync(CancellationToken.None);
+
+    private Task<List<OutboxMessage>> OutboxAsync() =>
+        WithDbAsync(db => db.OutboxMessages.OrderBy(message => message.CreatedAt).ThenBy(message => message.Id).ToListAsync());
+
+    private async Task<T> WithDbAsync<T>(Func<RelanceBotDbContext, Task<T>> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
+    }
+
+    private async Task WithDbAsync(Func<RelanceBotDbContext, Task> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
+    }
+}
