@@ -4,7 +4,9 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
+using RelanceBot.Payments;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,8 @@ builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
+builder.Services.AddPayments();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
 using RelanceBot.Patients;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 
 namespace RelanceBot.Intake;
@@ -41,7 +42,8 @@ public static class IntakeApiExtensions
         endpoints.MapGroup("/api/v1")
             .RequireAuthorization(PracticeApiKeyPolicy)
             .MapPatients()
-            .MapInvoices();
+            .MapInvoices()
+            .MapPlans();
         return endpoints;
     }
 }

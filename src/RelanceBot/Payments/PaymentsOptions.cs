@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using RelanceBot.Payments.Stripe;
+
+namespace RelanceBot.Payments;
+
+public sealed class PaymentsOptions
+{
+    public const string SectionName = "Payments";
+
+    /// <summary>Where patients reach the bot: pay links and Checkout return pages are built on it.</summary>
+    [Required]
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:3978");
+
+    /// <summary>How often the scheduler looks for installments to charge and deferred payments to remind.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Required]
+    public StripeOptions Stripe { get; set; } = new();
+}
