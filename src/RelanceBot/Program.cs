@@ -33,6 +33,7 @@ app.UseStatusCodePages();
 app.MapGet("/health", () => Results.Ok());
 app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
+app.MapPayments();
 
 await app.RunAsync();
 return 0;

@@ -11,10 +11,6 @@ public sealed class PaymentsOptions
     [Required]
     public Uri PublicBaseUrl { get; set; } = new("http://localhost:3978");
 
-    /// <summary>How often the scheduler looks for installments to charge and deferred payments to remind.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
-    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromMinutes(15);
-
     [Required]
     public StripeOptions Stripe { get; set; } = new();
 }
