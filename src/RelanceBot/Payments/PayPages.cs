@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using RelanceBot.Invoices;
 
 namespace RelanceBot.Payments;
@@ -8,6 +9,9 @@ namespace RelanceBot.Payments;
 public static class PayPages
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Encodes markup, not accents: the pages are UTF-8 and French.</summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static IResult AlreadySettled(string practiceName) => Page(
         StatusCodes.Status200OK, "Facture réglée", $"Cette facture de {practiceName} est déjà réglée. Merci, vous n'avez rien à faire.");
@@ -32,7 +36,7 @@ public static class PayPages
 
     public static IResult Page(int statusCode, string title, string message, string? bodyHtml = null)
     {
-        var encoder = HtmlEncoder.Default;
+        var encoder = Encoder;
         var html = $$"""
             <!doctype html>
             <html lang="fr">

@@ -47,6 +47,12 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Extra configuration, set before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Extra service registrations (test doubles), applied before the app starts.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,7 +61,16 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices.ForEach(configure => configure(services));
+        });
     }
 
     public HttpClient CreateApiClient(string apiKey)

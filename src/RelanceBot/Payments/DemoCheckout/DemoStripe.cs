@@ -36,6 +36,9 @@ public sealed class DemoStripe(DemoStripeSettings settings, HttpClient webhookCl
 
     public int PaymentIntentCount => _paymentIntents.Count;
 
+    /// <summary>Off, completions only record their events (tests deliver them in the order they choose).</summary>
+    public bool DeliversEvents { get; set; } = true;
+
     internal void Record(RecordedStripeRequest request) => _requests.Enqueue(request);
 
     /// <summary>Replays the stored answer for a key, or runs <paramref name="create"/> once and stores its answer.</summary>
@@ -71,7 +74,9 @@ public sealed class DemoStripe(DemoStripeSettings settings, HttpClient webhookCl
         session["object"] = "checkout.session";
         session["mode"] = form.GetValueOrDefault("mode", "payment");
         session["currency"] = form.GetValueOrDefault("currency", "eur");
-        session["amount_total"] = session["amount_subtotal"] = long.Parse(form.GetValueOrDefault("line_items[0][price_data][unit_amount]", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        var amount = long.Parse(form.GetValueOrDefault("line_items[0][price_data][unit_amount]", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        session["amount_total"] = amount;
+        session["amount_subtotal"] = amount;
         session["status"] = "open";
         session["payment_status"] = "unpaid";
         session["url"] = new Uri(checkoutBase, $"checkout/{id}").AbsoluteUri;
@@ -130,8 +135,13 @@ public sealed class DemoStripe(DemoStripeSettings settings, HttpClient webhookCl
         session["payment_status"] = "paid";
         session["payment_intent"] = (string)intent["id"]!;
         session["customer"] = customer;
-        await DeliverAsync(Emit("checkout.session.completed", session, demo.Account), cancellationToken);
-        await DeliverAsync(Emit("payment_intent.succeeded", intent, demo.Account), cancellationToken);
+        var completed = Emit("checkout.session.completed", session, demo.Account);
+        var succeeded = Emit("payment_intent.succeeded", intent, demo.Account);
+        if (DeliversEvents)
+        {
+            (await DeliverAsync(completed, cancellationToken)).Dispose();
+            (await DeliverAsync(succeeded, cancellationToken)).Dispose();
+        }
     }
 
     /// <summary>Posts an event to the bot's webhook, signed with the configured secret at the emulator's current time.</summary>

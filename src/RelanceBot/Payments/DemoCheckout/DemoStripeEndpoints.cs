@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using RelanceBot.Invoices;
 
 namespace RelanceBot.Payments.DemoCheckout;
@@ -78,7 +77,7 @@ public static class DemoStripeEndpoints
             return PayPages.Page(StatusCodes.Status200OK, "Session terminée", "Cette session de paiement est terminée.");
         }
 
-        var encoder = HtmlEncoder.Default;
+        var encoder = PayPages.Encoder;
         var amount = EuroAmount.Format((long)session.Json["amount_total"]!, French);
         var buttons = $"""
             <p><strong>Montant : {encoder.Encode(amount)}</strong></p>
@@ -97,7 +96,7 @@ public static class DemoStripeEndpoints
     private static IResult AuthenticationPage(string id)
     {
         var form = $"""
-            <form method="post" action="{HtmlEncoder.Default.Encode(id)}">
+            <form method="post" action="{PayPages.Encoder.Encode(id)}">
             <input type="hidden" name="pm" value="pm_card_authenticationRequiredOnSetup">
             <button name="outcome" value="pay">Confirmer le paiement</button>
             <button name="outcome" value="decline">Annuler</button>
