@@ -69,7 +69,7 @@ public static class PayLinkEndpoints
                     due.AmountCents,
                     due.ProductName,
                     due.SaveCard,
-                    new Uri(options.Value.PublicBaseUrl, "/p/done?session_id={CHECKOUT_SESSION_ID}"),
+                    $"{options.Value.PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/p/done?session_id={{CHECKOUT_SESSION_ID}}",
                     // From the window's start, so a retried request sends the very same parameters.
                     windowStart + options.Value.Stripe.CheckoutLifetime,
                     $"checkout-{link.Id:N}-{due.Reference.InstallmentId:N}-{due.AmountCents}-{window}"),

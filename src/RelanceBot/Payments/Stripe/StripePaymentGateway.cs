@@ -16,7 +16,7 @@ public sealed class StripePaymentGateway(StripeClient client, StripeAccounts acc
             Mode = "payment",
             Currency = Euro,
             Locale = "fr",
-            SuccessUrl = request.SuccessUrl.AbsoluteUri,
+            SuccessUrl = request.SuccessUrl,
             ClientReferenceId = request.Reference.InvoiceId.ToString(),
             ExpiresAt = request.ExpiresAt.UtcDateTime,
             Metadata = metadata,
