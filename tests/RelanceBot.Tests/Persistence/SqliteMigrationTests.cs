@@ -18,7 +18,12 @@ public sealed class SqliteMigrationTests
 
         await using var connection = factory.Database.Open();
         var applied = await QueryStringsAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory");
-        applied.ShouldHaveSingleItem().ShouldEndWith("_InitialCreate");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            applied.ShouldBe(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Database.GetMigrations());
+        }
+
+        applied[0].ShouldEndWith("_InitialCreate");
         var tables = await QueryStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'");
         new[]
         {
