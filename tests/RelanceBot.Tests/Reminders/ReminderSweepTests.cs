@@ -26,6 +26,8 @@ public sealed class ReminderSweepTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Links are built on the public host the reminders advertise.
+        _factory.Settings["Payments:PublicBaseUrl"] = "https://pay.relancebot.test";
         _practice = await TestPractice.CreateAsync(_factory);
         _api = _factory.CreateApiClient(_practice.ApiKey);
         var cadence = await (await _api.GetAsync("/api/v1/cadence")).ReadJsonAsync();

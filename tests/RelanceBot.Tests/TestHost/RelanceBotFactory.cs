@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using RelanceBot.Payments;
 
 namespace RelanceBot.Tests.TestHost;
 
@@ -49,6 +47,12 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Extra configuration, set before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Extra service registrations (test doubles), applied before the app starts.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,11 +61,15 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            // Until the payments capability registers the real one; TryAdd lets it win once it does.
-            services.TryAddSingleton<IPaymentLinks, TestPaymentLinks>();
+            TestServices.ForEach(configure => configure(services));
         });
     }
 
