@@ -10,17 +10,22 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Conversations;
 
 /// <summary>
-/// The patient-facing conversation: a greeting that says plainly this is an automated assistant, help, and the link
-/// from a reminder's token to the patient's file. Nothing about an invoice is said before that link is made.
+/// The patient-facing bot: a greeting that says plainly this is an automated assistant, the link from a reminder's
+/// token to the patient's file, then the conversation itself (<see cref="PatientConversation"/>). Nothing about an
+/// invoice is said before the conversation is bound to its patient.
 /// </summary>
 public sealed class PatientBot(
     ConversationReferenceStore references,
     ConversationLinker linker,
+    PatientConversation patientConversation,
     RelanceBotDbContext db,
     MessageCatalog messages) : IBot
 {
     /// <summary>The event a Web Chat page sends with the token from the reminder's link.</summary>
     public const string LinkEventName = "relancebot/link";
+
+    /// <summary>The event a practice's own Web Chat page sends (<c>{"practiceId": "…"}</c>) so patients can identify themselves.</summary>
+    public const string PracticePageEventName = "relancebot/practice";
 
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -34,33 +39,25 @@ public sealed class PatientBot(
             case ActivityTypes.ConversationUpdate when HasNewUser(activity) && !conversation.Reference.IsGroup:
                 await reply.SayAsync(cancellationToken, "welcome", "help");
                 break;
-            case ActivityTypes.Message:
-                await OnMessageAsync(activity, conversation, reply, cancellationToken);
+            case ActivityTypes.Message when LinkTokenCodec.TryFind(activity.Text, out var typedToken):
+                if (conversation.IsNew)
+                {
+                    await reply.SayAsync(cancellationToken, "welcome");
+                }
+
+                await LinkAsync(typedToken, conversation.Reference, reply, cancellationToken);
                 break;
-            case ActivityTypes.Event when activity.Name == LinkEventName && TryReadLinkEventToken(activity, out var token):
+            case ActivityTypes.Message:
+                await patientConversation.OnMessageAsync(turn, conversation, language, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == LinkEventName && TryReadString(activity, "token", out var eventText)
+                && LinkTokenCodec.TryFind(eventText, out var token):
                 await LinkAsync(token, conversation.Reference, reply, cancellationToken);
                 break;
-        }
-    }
-
-    private async Task OnMessageAsync(Activity activity, RecordedConversation conversation, Reply reply, CancellationToken cancellationToken)
-    {
-        if (LinkTokenCodec.TryFind(activity.Text, out var token))
-        {
-            await LinkAsync(token, conversation.Reference, reply, cancellationToken);
-        }
-        else if (conversation.Reference.PatientId is { } patientId)
-        {
-            await DescribeFileAsync(patientId, reply, introduction: "assistant-for", cancellationToken);
-        }
-        else if (conversation.IsNew)
-        {
-            // SMS and e-mail channels send no conversationUpdate: the first message is where the bot introduces itself.
-            await reply.SayAsync(cancellationToken, "welcome", "help");
-        }
-        else
-        {
-            await reply.SayAsync(cancellationToken, "help");
+            case ActivityTypes.Event when activity.Name == PracticePageEventName && TryReadString(activity, "practiceId", out var id)
+                && Guid.TryParse(id, out var practiceId):
+                await patientConversation.OnOpenedByPracticeAsync(turn, conversation, language, practiceId, cancellationToken);
+                break;
         }
     }
 
@@ -73,10 +70,10 @@ public sealed class PatientBot(
             return;
         }
 
-        await DescribeFileAsync(patient.Id, reply, introduction: "linked", cancellationToken);
+        await DescribeFileAsync(patient.Id, reply, cancellationToken);
     }
 
-    private async Task DescribeFileAsync(Guid patientId, Reply reply, string introduction, CancellationToken cancellationToken)
+    private async Task DescribeFileAsync(Guid patientId, Reply reply, CancellationToken cancellationToken)
     {
         var file = await db.Patients
             .Where(p => p.Id == patientId)
@@ -94,7 +91,7 @@ public sealed class PatientBot(
 
         var lines = new List<string>
         {
-            reply.Render(introduction, ("firstName", file.FirstName), ("practice", file.Practice)),
+            reply.Render("linked", ("firstName", file.FirstName), ("practice", file.Practice)),
             open.Count == 0
                 ? reply.Render("nothing-due")
                 : reply.Render("balance", ("amount", EuroAmount.Format(open.Sum(), reply.Language.Culture())), ("count", open.Count.ToString())),
@@ -104,6 +101,8 @@ public sealed class PatientBot(
             lines.Add(reply.Render("contact", ("phone", file.Phone)));
         }
 
+        lines.Add(reply.Render("what-next"));
+
         await reply.SendAsync(string.Join("\n\n", lines), cancellationToken);
     }
 
@@ -111,12 +110,17 @@ public sealed class PatientBot(
     private static bool HasNewUser(Activity activity)
         => activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true;
 
-    private static bool TryReadLinkEventToken(Activity activity, out string token)
+    private static bool TryReadString(Activity activity, string name, out string text)
     {
-        token = "";
-        return activity.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty("token", out var property)
-            && property.ValueKind == JsonValueKind.String
-            && LinkTokenCodec.TryFind(property.GetString(), out token);
+        text = "";
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty(name, out var property)
+            && property.ValueKind == JsonValueKind.String)
+        {
+            text = property.GetString()!;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -17,5 +17,7 @@ public sealed class DatePrompt(string id, Func<string, DateOnly?> parse, PromptV
         return date is not null;
     }
 
-    protected override JsonNode? ToJson(DateOnly value) => JsonValue.Create(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static JsonNode ToNode(DateOnly date) => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    protected override JsonNode? ToJson(DateOnly value) => ToNode(value);
 }

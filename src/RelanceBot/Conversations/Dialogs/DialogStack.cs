@@ -34,6 +34,8 @@ public sealed class DialogStack
 
     public bool IsEmpty => _instances.Count == 0;
 
+    public IEnumerable<string> Ids => _instances.Select(instance => instance.Id);
+
     public DialogInstance? Active => _instances.Count == 0 ? null : _instances[^1];
 
     /// <summary>The dialog that started the active one, if any.</summary>
