@@ -47,6 +47,9 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Replaces app services for a test (fakes for what cannot be reached); set before the app starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,7 +58,11 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices?.Invoke(services);
+        });
     }
 
     public HttpClient CreateApiClient(string apiKey)
