@@ -4,8 +4,9 @@ using System.Text;
 namespace RelanceBot.Conversations.Dialogs;
 
 /// <summary>
-/// Finds which offered choice a reply picks: its number ("2", "2."), its title or a synonym, ignoring case, accents and
-/// punctuation ("Oui !", "NON"), or a single choice named inside a short sentence ("oui c'est ça").
+/// Finds which offered choice a reply picks: its value, title or a synonym, ignoring case, accents and punctuation
+/// ("Oui !", "NON"); else its number in the list ("2", "2."); else a single choice named inside a short sentence
+/// ("oui c'est ça"). A value wins over a number, so "2" picks "en 2 fois" even when it is listed first.
 /// </summary>
 public static class ChoiceRecognizer
 {
@@ -17,15 +18,15 @@ public static class ChoiceRecognizer
             return null;
         }
 
-        if (int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
-        }
-
         var exact = choices.FirstOrDefault(choice => Names(choice).Any(name => name == normalized));
         if (exact is not null)
         {
             return exact;
+        }
+
+        if (int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
         }
 
         var words = $" {normalized} ";
