@@ -18,12 +18,13 @@ public sealed class SqliteMigrationTests
 
         await using var connection = factory.Database.Open();
         var applied = await QueryStringsAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory");
-        applied.ShouldHaveSingleItem().ShouldEndWith("_InitialCreate");
+        applied.ShouldContain(migration => migration.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        applied.ShouldContain(migration => migration.EndsWith("_ConversationStates", StringComparison.Ordinal));
         var tables = await QueryStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'");
         new[]
         {
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
-            "ConversationReferences", "ConversationLinkTokens", "AuditEntries",
+            "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "ConversationStates",
         }.ShouldBeSubsetOf(tables);
     }
 
