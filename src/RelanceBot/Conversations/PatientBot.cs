@@ -30,6 +30,9 @@ public sealed class PatientBot(
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+
+        // A turn runs several small queries: one connection for all of them (it is closed with the scope).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var conversation = await references.RecordAsync(activity, cancellationToken);
         var language = BotLanguages.FromLocale(activity.Locale);
         var reply = new Reply(turn, messages, language);
