@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.BotFramework.Schema;
+using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
-using RelanceBot.Patients;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Conversations;
@@ -18,6 +19,7 @@ public sealed class PatientBot(
     ConversationReferenceStore references,
     ConversationLinker linker,
     PatientConversation patientConversation,
+    PatientFiles files,
     RelanceBotDbContext db,
     MessageCatalog messages) : IBot
 {
@@ -78,30 +80,20 @@ public sealed class PatientBot(
 
     private async Task DescribeFileAsync(Guid patientId, Reply reply, CancellationToken cancellationToken)
     {
-        var file = await db.Patients
-            .Where(p => p.Id == patientId)
-            .Join(db.Practices, p => p.PracticeId, practice => practice.Id, (p, practice) => new
-            {
-                p.FirstName,
-                Practice = practice.Name,
-                practice.Phone,
-            })
-            .SingleAsync(cancellationToken);
-        var open = await db.Invoices
-            .Where(i => i.PatientId == patientId && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid))
-            .Select(i => i.AmountDueCents - i.AmountPaidCents)
-            .ToListAsync(cancellationToken);
-
+        var file = await files.LoadAsync(patientId, cancellationToken);
         var lines = new List<string>
         {
-            reply.Render("linked", ("firstName", file.FirstName), ("practice", file.Practice)),
-            open.Count == 0
+            reply.Render("linked", ("firstName", file.FirstName), ("practice", file.PracticeName)),
+            file.OpenInvoices.Count == 0
                 ? reply.Render("nothing-due")
-                : reply.Render("balance", ("amount", EuroAmount.Format(open.Sum(), reply.Language.Culture())), ("count", open.Count.ToString())),
+                : reply.Render(
+                    "balance",
+                    ("amount", EuroAmount.Format(file.OutstandingCents, reply.Language.Culture())),
+                    ("count", file.OpenInvoices.Count.ToString(CultureInfo.InvariantCulture))),
         };
-        if (file.Phone is not null)
+        if (file.PracticePhone is not null)
         {
-            lines.Add(reply.Render("contact", ("phone", file.Phone)));
+            lines.Add(reply.Render("contact", ("phone", file.PracticePhone)));
         }
 
         lines.Add(reply.Render("what-next"));
