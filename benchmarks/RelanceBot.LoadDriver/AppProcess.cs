@@ -17,6 +17,16 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU the app has used so far (all cores): load-independent cost, unlike wall-clock throughput.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Adds a practice with the app's own CLI; returns its id and API key.</summary>
     public static async Task<(Guid PracticeId, string ApiKey)> AddPracticeAsync(string appPath, string directory)
     {

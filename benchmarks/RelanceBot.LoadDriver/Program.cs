@@ -27,6 +27,9 @@ try
     await Task.WhenAll(conversations.Select(conversation => conversation.OpenAsync(CancellationToken.None)));
 
     var recorders = conversations.Select(_ => new LatencyRecorder()).ToList();
+    var driverProcess = Process.GetCurrentProcess();
+    TimeSpan appCpuAtStart = default, driverCpuAtStart = default;
+    var measuring = 0;
     var start = Stopwatch.GetTimestamp();
     var measureFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
     var end = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
@@ -41,11 +44,21 @@ try
                 continue;
             }
 
+            if (Interlocked.Exchange(ref measuring, 1) == 0)
+            {
+                appCpuAtStart = app.ProcessorTime;
+                driverProcess.Refresh();
+                driverCpuAtStart = driverProcess.TotalProcessorTime;
+            }
+
             recorder.Milliseconds.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
             recorder.Errors += answered ? 0 : 1;
         }
     })));
 
+    var appCpu = app.ProcessorTime - appCpuAtStart;
+    driverProcess.Refresh();
+    var driverCpu = driverProcess.TotalProcessorTime - driverCpuAtStart;
     var latencies = recorders.SelectMany(recorder => recorder.Milliseconds).Order().ToList();
     var invariant = CultureInfo.InvariantCulture;
     Console.WriteLine(string.Create(invariant, $"conversations: {options.Concurrency}, measured: {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up"));
@@ -53,6 +66,9 @@ try
     Console.WriteLine(string.Create(invariant, $"throughput: {latencies.Count / options.Duration.TotalSeconds:0} turns/s"));
     Console.WriteLine(string.Create(invariant,
         $"latency ms: p50 {LatencyRecorder.Percentile(latencies, 50):0.00}, p95 {LatencyRecorder.Percentile(latencies, 95):0.00}, p99 {LatencyRecorder.Percentile(latencies, 99):0.00}, max {latencies[^1]:0.00}"));
+    var cpuPerTurn = (appCpu + driverCpu).TotalMilliseconds / latencies.Count;
+    Console.WriteLine(string.Create(invariant,
+        $"cpu per turn: app {appCpu.TotalMilliseconds / latencies.Count:0.000} ms + driver {driverCpu.TotalMilliseconds / latencies.Count:0.000} ms → at most {Environment.ProcessorCount * 1000 / cpuPerTurn:0} turns/s on {Environment.ProcessorCount} idle cores"));
     return 0;
 }
 finally
