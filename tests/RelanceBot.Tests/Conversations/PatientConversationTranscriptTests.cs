@@ -179,6 +179,30 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TalkToHuman_InTheMiddleOfADispute_IsHeardInsteadOfTakenAsTheReason()
+    {
+        await _chat.SayAsync("je conteste cette facture");
+
+        (await _chat.SayAsync("je veux parler à quelqu'un")).ShouldContain("le cabinet va vous rappeler");
+
+        (await InvoiceAsync("F-1")).Status.ShouldBe(InvoiceStatus.Open);
+        (await SingleAlertAsync(StaffAlertKind.TalkToHuman)).PatientWords.ShouldBe("je veux parler à quelqu'un");
+    }
+
+    [Fact]
+    public async Task EnglishClient_IsAnsweredInEnglish()
+    {
+        var english = new PatientChat(_app, locale: "en-GB");
+        var scenario = await PatientScenario.AddPatientAsync(_app, _scenario.Practice, "P-EN", "Smith", ("F-EN", 5000));
+        await english.SayAsync(scenario.LinkToken);
+
+        var menu = await english.SendAsync("hello");
+
+        PatientChat.Read(menu).ShouldContain("what would you like to do?");
+        PatientChat.SuggestedTitles(menu[0]).ShouldContain("Pay in instalments");
+    }
+
+    [Fact]
     public async Task AbandonedDialog_Expires_AndTheNextMessageStartsAfresh()
     {
         await _chat.SayAsync("je voudrais payer en plusieurs fois");
