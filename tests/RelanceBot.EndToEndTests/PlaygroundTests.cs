@@ -41,9 +41,10 @@ public sealed class PlaygroundTests
         await playground.SayAsync(chat, "hello, how much do I owe?");
 
         // The playground sends no conversationUpdate first here: the bot introduces itself on the first message.
-        var reply = await playground.NextBotMessageAsync(Patience);
-        reply["text"]!.GetValue<string>().ShouldContain("automated assistant");
-        reply["text"]!.GetValue<string>().ShouldContain("rb-");
+        var disclosure = await playground.NextBotMessageAsync(Patience);
+        disclosure["text"]!.GetValue<string>().ShouldContain("automated assistant");
+        var help = await playground.NextBotMessageAsync(Patience);
+        help["text"]!.GetValue<string>().ShouldContain("rb-");
     }
 
     [Fact]

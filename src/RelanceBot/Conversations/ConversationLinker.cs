@@ -62,11 +62,7 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
 
         link.UsedAt = now;
         link.UsedByConversationReferenceId = conversation.Id;
-        conversation.PatientId = patient.Id;
-        if (patient.Channels.All(c => c.ConversationReferenceId != conversation.Id))
-        {
-            patient.AddChatChannel(conversation.Id, now);
-        }
+        Bind(patient, conversation, now);
 
         try
         {
@@ -79,5 +75,12 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
             db.ChangeTracker.Clear();
             return null;
         }
+    }
+
+    /// <summary>Binds <paramref name="conversation"/> to <paramref name="patient"/> (loaded with its channels); saved by the caller.</summary>
+    public static void Bind(Patient patient, ConversationReferenceRecord conversation, DateTimeOffset now)
+    {
+        conversation.PatientId = patient.Id;
+        patient.AddChatChannel(conversation.Id, now);
     }
 }

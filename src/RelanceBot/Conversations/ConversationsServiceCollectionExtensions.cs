@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.BotFramework.Hosting;
+using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
+using RelanceBot.Conversations.Understanding;
 
 namespace RelanceBot.Conversations;
 
@@ -7,11 +10,38 @@ public static class ConversationsServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddOptions<ConversationOptions>()
+            .BindConfiguration(ConversationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(provider => MessageCatalog.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Conversations", "Messages")));
+        services.AddSingleton<IIntentRecognizer, OfflineIntentRecognizer>();
         services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<ConversationStateStore>();
         services.AddScoped<ConversationLinker>();
+        services.AddScoped<PatientFiles>();
+        services.AddScoped<PatientSession>();
+        services.AddScoped<FlowRouter>();
+        services.AddScoped<PatientDialogs>();
+        services.AddScoped<PatientConversation>();
         services.AddScoped<IBot, PatientBot>();
+
+        services.AddScoped<IPatientFlow, MenuFlow>();
+        services.AddScoped<IPatientFlow, PayNowFlow>();
+        services.AddScoped<IPatientFlow, InstallmentsFlow>();
+        services.AddScoped<IPatientFlow, DeferFlow>();
+        services.AddScoped<IPatientFlow, AlreadyPaidFlow>();
+        services.AddScoped<IPatientFlow, DisputeFlow>();
+        services.AddScoped<IPatientFlow, HardshipFlow>();
+        services.AddScoped<IPatientFlow, InvoiceDetailsFlow>();
+        services.AddScoped<IPatientFlow, TalkToHumanFlow>();
+        services.AddScoped<IPatientFlow, StopFlow>();
+        services.AddScoped<IPatientFlow, IdentityFlow>();
+
+        // Stand-ins until the payments work registers its use cases (any order: theirs wins).
+        services.TryAddScoped<IInstallmentPlanRequests, StaffApprovalPlanRequests>();
+        services.TryAddScoped<IPaymentDeferrals, PausingPaymentDeferrals>();
         return services;
     }
 }

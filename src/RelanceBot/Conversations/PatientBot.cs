@@ -1,30 +1,40 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.BotFramework.Schema;
+using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
-using RelanceBot.Patients;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Conversations;
 
 /// <summary>
-/// The patient-facing conversation: a greeting that says plainly this is an automated assistant, help, and the link
-/// from a reminder's token to the patient's file. Nothing about an invoice is said before that link is made.
+/// The patient-facing bot: a greeting that says plainly this is an automated assistant, the link from a reminder's
+/// token to the patient's file, then the conversation itself (<see cref="PatientConversation"/>). Nothing about an
+/// invoice is said before the conversation is bound to its patient.
 /// </summary>
 public sealed class PatientBot(
     ConversationReferenceStore references,
     ConversationLinker linker,
+    PatientConversation patientConversation,
+    PatientFiles files,
     RelanceBotDbContext db,
     MessageCatalog messages) : IBot
 {
     /// <summary>The event a Web Chat page sends with the token from the reminder's link.</summary>
     public const string LinkEventName = "relancebot/link";
 
+    /// <summary>The event a practice's own Web Chat page sends (<c>{"practiceId": "…"}</c>) so patients can identify themselves.</summary>
+    public const string PracticePageEventName = "relancebot/practice";
+
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+
+        // A turn runs several small queries: one connection for all of them (it is closed with the scope).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var conversation = await references.RecordAsync(activity, cancellationToken);
         var language = BotLanguages.FromLocale(activity.Locale);
         var reply = new Reply(turn, messages, language);
@@ -34,33 +44,25 @@ public sealed class PatientBot(
             case ActivityTypes.ConversationUpdate when HasNewUser(activity) && !conversation.Reference.IsGroup:
                 await reply.SayAsync(cancellationToken, "welcome", "help");
                 break;
-            case ActivityTypes.Message:
-                await OnMessageAsync(activity, conversation, reply, cancellationToken);
+            case ActivityTypes.Message when LinkTokenCodec.TryFind(activity.Text, out var typedToken):
+                if (conversation.IsNew)
+                {
+                    await reply.SayAsync(cancellationToken, "welcome");
+                }
+
+                await LinkAsync(typedToken, conversation.Reference, reply, cancellationToken);
                 break;
-            case ActivityTypes.Event when activity.Name == LinkEventName && TryReadLinkEventToken(activity, out var token):
+            case ActivityTypes.Message:
+                await patientConversation.OnMessageAsync(turn, conversation, language, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == LinkEventName && TryReadString(activity, "token", out var eventText)
+                && LinkTokenCodec.TryFind(eventText, out var token):
                 await LinkAsync(token, conversation.Reference, reply, cancellationToken);
                 break;
-        }
-    }
-
-    private async Task OnMessageAsync(Activity activity, RecordedConversation conversation, Reply reply, CancellationToken cancellationToken)
-    {
-        if (LinkTokenCodec.TryFind(activity.Text, out var token))
-        {
-            await LinkAsync(token, conversation.Reference, reply, cancellationToken);
-        }
-        else if (conversation.Reference.PatientId is { } patientId)
-        {
-            await DescribeFileAsync(patientId, reply, introduction: "assistant-for", cancellationToken);
-        }
-        else if (conversation.IsNew)
-        {
-            // SMS and e-mail channels send no conversationUpdate: the first message is where the bot introduces itself.
-            await reply.SayAsync(cancellationToken, "welcome", "help");
-        }
-        else
-        {
-            await reply.SayAsync(cancellationToken, "help");
+            case ActivityTypes.Event when activity.Name == PracticePageEventName && TryReadString(activity, "practiceId", out var id)
+                && Guid.TryParse(id, out var practiceId):
+                await patientConversation.OnOpenedByPracticeAsync(turn, conversation, language, practiceId, cancellationToken);
+                break;
         }
     }
 
@@ -73,36 +75,28 @@ public sealed class PatientBot(
             return;
         }
 
-        await DescribeFileAsync(patient.Id, reply, introduction: "linked", cancellationToken);
+        await DescribeFileAsync(patient.Id, reply, cancellationToken);
     }
 
-    private async Task DescribeFileAsync(Guid patientId, Reply reply, string introduction, CancellationToken cancellationToken)
+    private async Task DescribeFileAsync(Guid patientId, Reply reply, CancellationToken cancellationToken)
     {
-        var file = await db.Patients
-            .Where(p => p.Id == patientId)
-            .Join(db.Practices, p => p.PracticeId, practice => practice.Id, (p, practice) => new
-            {
-                p.FirstName,
-                Practice = practice.Name,
-                practice.Phone,
-            })
-            .SingleAsync(cancellationToken);
-        var open = await db.Invoices
-            .Where(i => i.PatientId == patientId && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid))
-            .Select(i => i.AmountDueCents - i.AmountPaidCents)
-            .ToListAsync(cancellationToken);
-
+        var file = await files.LoadAsync(patientId, cancellationToken);
         var lines = new List<string>
         {
-            reply.Render(introduction, ("firstName", file.FirstName), ("practice", file.Practice)),
-            open.Count == 0
+            reply.Render("linked", ("firstName", file.FirstName), ("practice", file.PracticeName)),
+            file.OpenInvoices.Count == 0
                 ? reply.Render("nothing-due")
-                : reply.Render("balance", ("amount", EuroAmount.Format(open.Sum(), reply.Language.Culture())), ("count", open.Count.ToString())),
+                : reply.Render(
+                    "balance",
+                    ("amount", EuroAmount.Format(file.OutstandingCents, reply.Language.Culture())),
+                    ("count", file.OpenInvoices.Count.ToString(CultureInfo.InvariantCulture))),
         };
-        if (file.Phone is not null)
+        if (file.PracticePhone is not null)
         {
-            lines.Add(reply.Render("contact", ("phone", file.Phone)));
+            lines.Add(reply.Render("contact", ("phone", file.PracticePhone)));
         }
+
+        lines.Add(reply.Render("what-next"));
 
         await reply.SendAsync(string.Join("\n\n", lines), cancellationToken);
     }
@@ -111,12 +105,17 @@ public sealed class PatientBot(
     private static bool HasNewUser(Activity activity)
         => activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true;
 
-    private static bool TryReadLinkEventToken(Activity activity, out string token)
+    private static bool TryReadString(Activity activity, string name, out string text)
     {
-        token = "";
-        return activity.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty("token", out var property)
-            && property.ValueKind == JsonValueKind.String
-            && LinkTokenCodec.TryFind(property.GetString(), out token);
+        text = "";
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty(name, out var property)
+            && property.ValueKind == JsonValueKind.String)
+        {
+            text = property.GetString()!;
+            return true;
+        }
+
+        return false;
     }
 }

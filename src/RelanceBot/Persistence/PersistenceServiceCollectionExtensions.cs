@@ -29,7 +29,7 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<RelanceBotDbContext, SqliteRelanceBotDbContext>((services, options) =>
-                    Configure(options.UseSqlite(connectionString), services));
+                    Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteWalInterceptor()), services));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContext<RelanceBotDbContext, PostgreSqlRelanceBotDbContext>((services, options) =>

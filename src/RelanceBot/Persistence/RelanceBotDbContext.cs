@@ -32,6 +32,8 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ConversationLinkToken> ConversationLinkTokens => Set<ConversationLinkToken>();
 
+    public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();

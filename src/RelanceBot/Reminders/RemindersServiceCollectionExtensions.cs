@@ -27,7 +27,8 @@ public static class RemindersServiceCollectionExtensions
             quartz.AddJob<SweepRemindersJob>(job => job.WithIdentity(SweepRemindersJob.Key));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(SweepRemindersJob.Key)
-                .StartNow()
+                // Not at once: startup (migrations, a restart) settles first, and the sweep catches up anyway.
+                .StartAt(TimeProvider.System.GetUtcNow() + ReminderBatch.SweepInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(ReminderBatch.SweepInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

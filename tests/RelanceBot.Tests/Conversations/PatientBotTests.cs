@@ -27,9 +27,8 @@ public sealed class PatientBotTests : IAsyncLifetime
     [Fact]
     public async Task Joining_InFrench_SaysItIsAnAutomatedAssistantAndHowToReachAPerson()
     {
-        var replies = await new BotConversation(_app, "fr-FR").JoinAsync();
+        var greeting = await JoinAsync(new PatientChat(_app, "msteams", locale: "fr-FR"));
 
-        var greeting = replies.ShouldHaveSingleItem();
         greeting.ShouldContain("assistant automatique");
         greeting.ShouldContain("parler à une personne");
         greeting.ShouldContain("rb-");
@@ -38,27 +37,27 @@ public sealed class PatientBotTests : IAsyncLifetime
     [Fact]
     public async Task Joining_WithAnEnglishLocale_AnswersInEnglish()
     {
-        var replies = await new BotConversation(_app, "en-US").JoinAsync();
+        var greeting = await JoinAsync(new PatientChat(_app, "msteams", locale: "en-US"));
 
-        replies.ShouldHaveSingleItem().ShouldContain("automated assistant");
+        greeting.ShouldContain("automated assistant");
     }
 
     [Fact]
     public async Task FirstMessage_OnAChannelWithoutConversationUpdate_IntroducesTheBot()
     {
-        var sms = new BotConversation(_app, "fr-FR", channelId: "sms");
+        var sms = new PatientChat(_app, "sms");
 
-        (await sms.SayAsync("Bonjour")).ShouldHaveSingleItem().ShouldContain("assistant automatique");
-        (await sms.SayAsync("Combien je dois ?")).ShouldHaveSingleItem().ShouldNotContain("assistant automatique");
+        (await sms.SayAsync("Bonjour")).ShouldContain("assistant automatique");
+        (await sms.SayAsync("Combien je dois ?")).ShouldNotContain("assistant automatique");
     }
 
     [Fact]
     public async Task UnlinkedConversation_AskingForItsBalance_GetsHelpAndNoInvoiceDetail()
     {
-        var conversation = new BotConversation(_app);
-        await conversation.JoinAsync();
+        var conversation = new PatientChat(_app, "msteams");
+        await JoinAsync(conversation);
 
-        var reply = (await conversation.SayAsync("Je suis Jeanne Martin, née le 03/02/1980, combien je dois ?")).ShouldHaveSingleItem();
+        var reply = await conversation.SayAsync("Je suis Jeanne Martin, née le 03/02/1980, combien je dois ?");
 
         reply.ShouldContain("code");
         reply.ShouldNotContain("123,45");
@@ -69,15 +68,15 @@ public sealed class PatientBotTests : IAsyncLifetime
     public async Task LinkToken_InAMessage_TiesTheConversationToItsPatientAndShowsOnlyTheirBalance()
     {
         var token = await IssueTokenAsync("P-1");
-        var conversation = new BotConversation(_app);
+        var conversation = new PatientChat(_app, "msteams");
 
-        var reply = (await conversation.SayAsync($"Voici mon code : {token.ToUpperInvariant()}")).ShouldHaveSingleItem();
+        var reply = await conversation.SayAsync($"Voici mon code : {token.ToUpperInvariant()}");
 
         reply.ShouldContain("Jeanne");
         reply.ShouldContain("123,45 €");
         reply.ShouldNotContain("999");
         reply.ShouldNotContain("Consultation", Case.Insensitive);
-        (await conversation.SayAsync("merci")).ShouldHaveSingleItem().ShouldContain("123,45 €");
+        (await conversation.SayAsync("combien je dois ?")).ShouldContain("123,45 €");
         (await FindReferenceAsync(conversation)).PatientId.ShouldBe(await PatientIdAsync("P-1"));
     }
 
@@ -85,10 +84,9 @@ public sealed class PatientBotTests : IAsyncLifetime
     public async Task LinkToken_FromAWebChatLinkEvent_TiesTheConversation()
     {
         var token = await IssueTokenAsync("P-2");
-        var conversation = new BotConversation(_app, "en-GB", channelId: "webchat");
+        var conversation = new PatientChat(_app, "webchat", locale: "en-GB");
 
-        var reply = (await conversation.SendEventAsync(PatientBot.LinkEventName, new JsonObject { ["token"] = token }))
-            .ShouldHaveSingleItem();
+        var reply = await conversation.SendEventAsync(PatientBot.LinkEventName, new JsonObject { ["token"] = token });
 
         reply.ShouldContain("Paul");
         reply.ShouldContain("€999.00");
@@ -98,10 +96,10 @@ public sealed class PatientBotTests : IAsyncLifetime
     public async Task LinkToken_IsSingleUse()
     {
         var token = await IssueTokenAsync("P-1");
-        await new BotConversation(_app).SayAsync(token);
-        var other = new BotConversation(_app);
+        await new PatientChat(_app).SayAsync(token);
+        var other = new PatientChat(_app);
 
-        var reply = (await other.SayAsync(token)).ShouldHaveSingleItem();
+        var reply = await other.SayAsync(token);
 
         reply.ShouldContain("n'est plus valable");
         reply.ShouldNotContain("Jeanne");
@@ -114,7 +112,7 @@ public sealed class PatientBotTests : IAsyncLifetime
         var token = await IssueTokenAsync("P-1");
         _app.Clock.Advance(ConversationLinker.DefaultLifetime + TimeSpan.FromMinutes(1));
 
-        var reply = (await new BotConversation(_app).SayAsync(token)).ShouldHaveSingleItem();
+        var reply = await new PatientChat(_app).SayAsync(token);
 
         reply.ShouldContain("n'est plus valable");
     }
@@ -122,7 +120,7 @@ public sealed class PatientBotTests : IAsyncLifetime
     [Fact]
     public async Task UnknownToken_IsRefusedLikeAUsedOne()
     {
-        var reply = (await new BotConversation(_app).SayAsync("rb-" + new string('a', 32))).ShouldHaveSingleItem();
+        var reply = await new PatientChat(_app).SayAsync("rb-" + new string('a', 32));
 
         reply.ShouldContain("n'est plus valable");
     }
@@ -130,17 +128,23 @@ public sealed class PatientBotTests : IAsyncLifetime
     [Fact]
     public async Task EveryConversation_IsStoredForProactiveMessages()
     {
-        var conversation = new BotConversation(_app);
-        await conversation.JoinAsync();
+        var conversation = new PatientChat(_app, "msteams");
+        await JoinAsync(conversation);
 
         var reference = await FindReferenceAsync(conversation);
 
-        reference.ServiceUrl.ShouldBe("http://127.0.0.1:9/connector/");
+        reference.ServiceUrl.ShouldBe("https://smba.trafficmanager.net/emea/");
         reference.TenantId.ShouldBe("tenant-1");
-        reference.UserId.ShouldBe("patient");
+        reference.UserId.ShouldBe($"user-{conversation.ConversationId}");
         reference.BotId.ShouldBe("bot");
         reference.ReferenceJson.ShouldContain(conversation.ConversationId);
     }
+
+    private static async Task<string> JoinAsync(PatientChat chat) => PatientChat.Read(await chat.PostAsync(new JsonObject
+    {
+        ["type"] = "conversationUpdate",
+        ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "bot" }, new JsonObject { ["id"] = "patient" }),
+    }));
 
     private async Task<string> IssueTokenAsync(string patientReference)
     {
@@ -157,7 +161,7 @@ public sealed class PatientBotTests : IAsyncLifetime
             .Where(p => p.ExternalReference == reference).Select(p => p.Id).SingleAsync();
     }
 
-    private async Task<ConversationReferenceRecord> FindReferenceAsync(BotConversation conversation)
+    private async Task<ConversationReferenceRecord> FindReferenceAsync(PatientChat conversation)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().ConversationReferences

@@ -29,6 +29,7 @@ public sealed class SqliteMigrationTests
         {
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
             "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "StaffAlerts", "OutboxMessages",
+            "ConversationStates",
         }.ShouldBeSubsetOf(tables);
     }
 

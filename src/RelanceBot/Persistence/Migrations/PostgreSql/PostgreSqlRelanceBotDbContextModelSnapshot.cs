@@ -251,6 +251,41 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.ToTable("ConversationReferences", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Conversations.ConversationState", b =>
+                {
+                    b.Property<Guid>("ConversationReferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DialogExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DialogStackJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FailedIdentityAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("IdentityLockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ConversationReferenceId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("ConversationStates", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1143,6 +1178,20 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasOne("RelanceBot.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.ConversationState", b =>
+                {
+                    b.HasOne("RelanceBot.Conversations.ConversationReferenceRecord", null)
+                        .WithOne()
+                        .HasForeignKey("RelanceBot.Conversations.ConversationState", "ConversationReferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -244,6 +244,41 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.ToTable("ConversationReferences", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Conversations.ConversationState", b =>
+                {
+                    b.Property<Guid>("ConversationReferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DialogExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DialogStackJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedIdentityAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IdentityLockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationReferenceId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("ConversationStates", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1136,6 +1171,20 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasOne("RelanceBot.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.ConversationState", b =>
+                {
+                    b.HasOne("RelanceBot.Conversations.ConversationReferenceRecord", null)
+                        .WithOne()
+                        .HasForeignKey("RelanceBot.Conversations.ConversationState", "ConversationReferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

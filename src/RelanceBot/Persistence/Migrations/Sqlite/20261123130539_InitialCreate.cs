@@ -134,6 +134,36 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    ConversationReferenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DialogStackJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DialogExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FailedIdentityAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdentityLockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.ConversationReferenceId);
+                    table.ForeignKey(
+                        name: "FK_ConversationStates_ConversationReferences_ConversationReferenceId",
+                        column: x => x.ConversationReferenceId,
+                        principalTable: "ConversationReferences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConversationStates_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -691,6 +721,11 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationStates_PracticeId",
+                table: "ConversationStates",
+                column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InstallmentPlans_ApprovalAlertId",
                 table: "InstallmentPlans",
                 column: "ApprovalAlertId");
@@ -989,6 +1024,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConversationLinkTokens");
+
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");

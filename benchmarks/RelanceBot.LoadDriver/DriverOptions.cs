@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace RelanceBot.LoadDriver;
+
+/// <summary>Command line: <c>--app path/RelanceBot.dll --duration 20 --warmup 5 --concurrency 8</c>.</summary>
+internal sealed record DriverOptions(string AppPath, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
+{
+    public static DriverOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return new DriverOptions(
+            Path.GetFullPath(values.GetValueOrDefault("app") ?? DefaultAppPath()),
+            TimeSpan.FromSeconds(Seconds(values, "duration", 20)),
+            TimeSpan.FromSeconds(Seconds(values, "warmup", 5)),
+            (int)Seconds(values, "concurrency", 8));
+    }
+
+    private static double Seconds(Dictionary<string, string> values, string name, double fallback)
+        => values.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The Release build of the app next to this repository's solution.</summary>
+    private static string DefaultAppPath()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RelanceBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory is null
+            ? throw new InvalidOperationException("Pass --app path/to/RelanceBot.dll (no RelanceBot.sln above the driver).")
+            : Path.Combine(directory.FullName, "src", "RelanceBot", "bin", "Release", "net10.0", "RelanceBot.dll");
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Conversations;
+
+/// <summary>Reads a conversation's state (one small row) and starts one for a conversation that has none.</summary>
+public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider time)
+{
+    private static readonly Func<RelanceBotDbContext, Guid, CancellationToken, Task<ConversationState?>> FindState =
+        EF.CompileAsyncQuery((RelanceBotDbContext context, Guid conversationReferenceId, CancellationToken _) =>
+            context.ConversationStates.SingleOrDefault(state => state.ConversationReferenceId == conversationReferenceId));
+
+    /// <summary>The tracked state; a new one is added to the unit of work, saved with the turn.</summary>
+    public async Task<ConversationState> LoadAsync(Guid conversationReferenceId, CancellationToken cancellationToken)
+        => await FindState(db, conversationReferenceId, cancellationToken)
+            ?? db.ConversationStates.Add(ConversationState.Start(conversationReferenceId, time.GetUtcNow())).Entity;
+}

@@ -1,0 +1,8 @@
+namespace RelanceBot.Conversations.Flows;
+
+/// <summary>The patient's words behind an agreement: the request and the reply that confirmed it, verbatim.</summary>
+internal static class AgreementWords
+{
+    public static string Of(string? request, string confirmation)
+        => string.IsNullOrWhiteSpace(request) ? confirmation : $"« {request} » → « {confirmation} »";
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelanceBot.Conversations.Flows;
+
+/// <summary>The patient conversation's limits (section <c>Conversations</c>).</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversations";
+
+    /// <summary>An unanswered question is dropped after this long: the next message starts afresh.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan DialogLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The furthest payment date the bot may agree to on the practice's behalf.</summary>
+    [Range(1, 365)]
+    public int MaxDeferralDays { get; set; } = 30;
+
+    /// <summary>Reminders wait this long for staff to check a payment the patient says they made.</summary>
+    [Range(1, 90)]
+    public int AlreadyPaidPauseDays { get; set; } = 14;
+
+    [Range(1, 20)]
+    public int IdentityMaxAttempts { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan IdentityLockDuration { get; set; } = TimeSpan.FromHours(1);
+}

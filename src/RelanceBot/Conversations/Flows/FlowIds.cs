@@ -1,0 +1,42 @@
+using RelanceBot.Conversations.Understanding;
+
+namespace RelanceBot.Conversations.Flows;
+
+/// <summary>Dialog ids, as stored in conversation states: renaming one strands the conversations inside it.</summary>
+public static class FlowIds
+{
+    public const string Menu = "menu";
+    public const string PayNow = "pay-now";
+    public const string Installments = "installments";
+    public const string Defer = "defer";
+    public const string AlreadyPaid = "already-paid";
+    public const string Dispute = "dispute";
+    public const string Hardship = "hardship";
+    public const string InvoiceDetails = "invoice-details";
+    public const string TalkToHuman = "talk-to-human";
+    public const string Stop = "stop";
+    public const string Identity = "identity";
+
+    public const string TextPrompt = "text";
+    public const string ChoicePrompt = "choice";
+    public const string ConfirmPrompt = "confirm";
+    public const string PaymentDatePrompt = "payment-date";
+    public const string BirthDatePrompt = "birth-date";
+
+    public static string For(Intent intent) => intent switch
+    {
+        Intent.PayNow => PayNow,
+        Intent.Installments => Installments,
+        Intent.Defer => Defer,
+        Intent.AlreadyPaid => AlreadyPaid,
+        Intent.Dispute => Dispute,
+        Intent.Hardship => Hardship,
+        Intent.InvoiceDetails => InvoiceDetails,
+        Intent.TalkToHuman => TalkToHuman,
+        Intent.Stop => Stop,
+        _ => Menu,
+    };
+
+    /// <summary>Flows that work without knowing the patient: anything else waits for a link or the identity check.</summary>
+    public static bool NeedsPatient(string flowId) => flowId is not (TalkToHuman or Stop);
+}

@@ -1,0 +1,3 @@
+namespace RelanceBot.Conversations.Flows;
+
+public sealed record Installment(DateOnly DueDate, long AmountCents);

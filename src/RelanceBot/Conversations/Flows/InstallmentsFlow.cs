@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RelanceBot.Conversations.Dialogs;
+
+namespace RelanceBot.Conversations.Flows;
+
+/// <summary>
+/// installments: the terms, 2 or 3 monthly payments, the exact schedule, then the patient's confirmation becomes a
+/// request awaiting staff approval, recorded with the patient's words.
+/// </summary>
+public sealed class InstallmentsFlow(PatientSession session, IInstallmentPlanRequests planRequests) : IPatientFlow
+{
+    private const string CountKey = "count";
+    private static readonly int[] Counts = [2, 3];
+
+    public Dialog Dialog => new WaterfallDialog(FlowIds.Installments, [AskCountAsync, ConfirmScheduleAsync, RequestAsync]);
+
+    private async Task<DialogTurnResult> AskCountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var file = await session.FileAsync(cancellationToken);
+        if (file.OpenInvoices.Count == 0)
+        {
+            return await step.SayAndEndAsync(session.Say("nothing-due"), cancellationToken);
+        }
+
+        if (step.OptionsAs<FlowRequest>()?.InstallmentCount is { } count && Counts.Contains(count))
+        {
+            return await step.NextAsync(JsonValue.Create(session.Number(count)), cancellationToken);
+        }
+
+        var text = session.Say("installments-terms", ("amount", session.Money(file.OutstandingCents)));
+        Choice[] choices = [.. Counts.Select(n => new Choice(session.Number(n), session.Say("installments-count", ("count", session.Number(n)))))];
+        return await step.PromptAsync(FlowIds.ChoicePrompt, new PromptOptions(text, session.Say("retry-choice"), choices), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ConfirmScheduleAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result?.GetValue<string>() is not { } picked)
+        {
+            return await step.SayAndEndAsync(session.Say("not-understood"), cancellationToken);
+        }
+
+        var count = int.Parse(picked, CultureInfo.InvariantCulture);
+        step.Values[CountKey] = count;
+        var schedule = await ScheduleAsync(count, cancellationToken);
+        var lines = schedule.Select((installment, i) => session.Say(
+            "installments-line",
+            ("number", session.Number(i + 1)),
+            ("amount", session.Money(installment.AmountCents)),
+            ("date", session.Date(installment.DueDate))));
+        var text = session.Say("installments-schedule", ("count", session.Number(count))) + "\n" + string.Join("\n", lines)
+            + "\n\n" + session.Say("installments-confirm");
+        return await step.PromptAsync(FlowIds.ConfirmPrompt, FlowChoices.Confirm(session, text), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RequestAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result?.GetValue<bool>() is not { } confirmed)
+        {
+            return await step.SayAndEndAsync(session.Say("not-understood"), cancellationToken);
+        }
+
+        if (!confirmed)
+        {
+            return await step.SayAndEndAsync(session.Say("installments-declined"), cancellationToken);
+        }
+
+        var file = await session.FileAsync(cancellationToken);
+        var schedule = await ScheduleAsync(step.Values[CountKey]!.GetValue<int>(), cancellationToken);
+        var words = AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, step.Context.Text);
+        await planRequests.RequestAsync(
+            new InstallmentPlanRequest(file.PracticeId, file.PatientId, [.. file.OpenInvoices.Select(i => i.Id)], schedule, words, session.Now),
+            cancellationToken);
+        return await step.SayAndEndAsync(session.Say("installments-under-review"), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Installment>> ScheduleAsync(int count, CancellationToken cancellationToken)
+        => InstallmentSchedule.Split((await session.FileAsync(cancellationToken)).OutstandingCents, count, session.Today);
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace RelanceBot.Persistence;
+
+/// <summary>
+/// Write-ahead logging for SQLite: readers no longer wait for the writer, and with <c>synchronous=NORMAL</c> a commit
+/// is an append to the log rather than an fsync of the database (durable against an application crash; a power cut
+/// can lose the last commits, never corrupt the file). Conversation turns write once each, so this is what lets SQLite
+/// keep up.
+/// </summary>
+internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
+{
+    /// <summary>journal_mode is stored in the database file: once per database and process is enough.</summary>
+    private static readonly ConcurrentDictionary<string, bool> WalDatabases = new(StringComparer.Ordinal);
+
+    /// <summary>EF opens read-only connections (to check the file exists); pragmas that write are not for them.</summary>
+    private static readonly ConcurrentDictionary<string, bool> ReadOnlyConnectionStrings = new(StringComparer.Ordinal);
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        var connectionString = connection.ConnectionString;
+        if (ReadOnlyConnectionStrings.GetOrAdd(
+            connectionString, static text => new SqliteConnectionStringBuilder(text).Mode == SqliteOpenMode.ReadOnly))
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+
+        // synchronous belongs to each connection.
+        var needsWal = !WalDatabases.ContainsKey(connectionString);
+        command.CommandText = needsWal ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+        if (needsWal)
+        {
+            WalDatabases.TryAdd(connectionString, true);
+        }
+    }
+}

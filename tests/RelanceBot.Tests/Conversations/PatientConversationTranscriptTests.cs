@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Invoices;
+using RelanceBot.Tests.TestHost;
+using Shouldly;
+
+namespace RelanceBot.Tests.Conversations;
+
+/// <summary>Whole conversations through <c>POST /api/messages</c> on the real app, SQLite file and fake clock.</summary>
+public sealed class PatientConversationTranscriptTests : IAsyncLifetime
+{
+    private readonly RelanceBotFactory _app = new();
+    private PatientScenario _scenario = null!;
+    private PatientChat _chat = null!;
+
+    public async Task InitializeAsync()
+    {
+        _scenario = await PatientScenario.CreateAsync(_app);
+        _chat = new PatientChat(_app);
+        (await _chat.SayAsync(_scenario.LinkToken)).ShouldContain("Merci Jeanne");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Greeting_ShowsTheShortMenuAsButtons()
+    {
+        var replies = await _chat.SendAsync("bonjour");
+
+        replies.Count.ShouldBe(1);
+        PatientChat.Read(replies).ShouldContain("que souhaitez-vous faire");
+        PatientChat.SuggestedTitles(replies[0]).ShouldBe(["Payer maintenant", "Payer en plusieurs fois", "Payer plus tard", "Voir le détail", "Parler à quelqu'un"]);
+    }
+
+    [Fact]
+    public async Task PayNow_SendsThePaymentLink()
+    {
+        var text = await _chat.SayAsync("je veux payer maintenant");
+
+        var invoiceId = await InvoiceIdAsync("F-1");
+        text.ShouldContain(await PatientScenario.PayLinkAsync(_app, invoiceId));
+        text.ShouldContain("123,45");
+    }
+
+    [Fact]
+    public async Task Installments_TermsThenScheduleThenConfirmation_RaiseAPlanRequestWithThePatientsWords()
+    {
+        var terms = await _chat.SendAsync("je voudrais payer en plusieurs fois");
+        PatientChat.Read(terms).ShouldContain("en 2 ou 3 fois");
+        PatientChat.SuggestedTitles(terms[^1]).ShouldBe(["En 2 fois", "En 3 fois"]);
+
+        var schedule = await _chat.SayAsync("En 3 fois");
+        schedule.ShouldContain("1. 41,15 € le 2 mars 2026");
+        schedule.ShouldContain("2. 41,15 € le 2 avril 2026");
+        schedule.ShouldContain("3. 41,15 € le 2 mai 2026");
+
+        (await _chat.SayAsync("oui")).ShouldContain("transmise au cabinet pour accord");
+        var alert = await SingleAlertAsync(StaffAlertKind.PlanApproval);
+        alert.RequiresDecision.ShouldBeTrue();
+        alert.PatientWords.ShouldBe("« je voudrais payer en plusieurs fois » → « oui »");
+        alert.CreatedAt.ShouldBe(_app.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Installments_WithTheCountInTheFirstMessage_GoStraightToTheSchedule()
+    {
+        var schedule = await _chat.SayAsync("je peux payer en 2 fois ?");
+
+        schedule.ShouldContain("1. 61,73 € le 2 mars 2026");
+        schedule.ShouldContain("2. 61,72 € le 2 avril 2026");
+    }
+
+    [Fact]
+    public async Task Stop_InTheMiddleOfAPlan_OptsOutAtOnceAndDropsThePlan()
+    {
+        await _chat.SayAsync("je voudrais payer en 3 fois");
+
+        (await _chat.SayAsync("STOP")).ShouldContain("vous ne recevrez plus de messages ici");
+
+        var referenceId = await _chat.ReferenceIdAsync();
+        var channel = await PatientScenario.QueryAsync(_app, db => db.PatientChannels.SingleAsync(c => c.ConversationReferenceId == referenceId));
+        channel.IsOptedOut.ShouldBeTrue();
+        channel.OptOutReason!.ShouldContain("STOP");
+        (await SingleAlertAsync(StaffAlertKind.OptOut)).PatientWords.ShouldBe("STOP");
+        (await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.CountAsync(a => a.Kind == StaffAlertKind.PlanApproval))).ShouldBe(0);
+
+        // The plan's question is gone: "oui" now means nothing in particular.
+        (await _chat.SayAsync("oui")).ShouldNotContain("transmise au cabinet");
+    }
+
+    [Fact]
+    public async Task Help_InTheMiddleOfAPlan_ExplainsAndAsksTheSameQuestionAgain()
+    {
+        await _chat.SayAsync("je voudrais payer en 3 fois");
+
+        var help = await _chat.SayAsync("aide");
+
+        help.ShouldContain("STOP");
+        help.ShouldContain("Confirmez-vous cet échéancier ?");
+        (await _chat.SayAsync("oui")).ShouldContain("transmise au cabinet pour accord");
+    }
+
+    [Fact]
+    public async Task Defer_ToADateWithinTheLimit_IsConfirmedThenPausesRemindersWithThePatientsWords()
+    {
+        (await _chat.SayAsync("je paierai le 20 mars")).ShouldContain("vous réglerez le 20 mars 2026");
+
+        (await _chat.SayAsync("oui c'est ça")).ShouldContain("règlement prévu le 20 mars 2026");
+
+        var invoice = await InvoiceAsync("F-1");
+        invoice.RemindersPausedUntil.ShouldNotBeNull();
+        invoice.RemindersPausedUntil.Value.ShouldBe(new DateTimeOffset(2026, 3, 21, 0, 0, 0, TimeSpan.FromHours(1)));
+        invoice.RemindersPauseReason!.ShouldContain("je paierai le 20 mars");
+    }
+
+    [Fact]
+    public async Task Defer_BeyondTheLimit_AsksForAnotherDateUntilOneFits()
+    {
+        var ask = await _chat.SayAsync("je paierai le 15 juin");
+        ask.ShouldContain("À quelle date");
+        ask.ShouldContain("1 avril 2026");
+
+        (await _chat.SayAsync("le 10 mai")).ShouldContain("jusqu'au 1 avril 2026");
+        (await _chat.SayAsync("le 25")).ShouldContain("vous réglerez le 25 mars 2026");
+    }
+
+    [Fact]
+    public async Task AlreadyPaid_AsksHowAndWhen_PausesRemindersAndAsksStaffToCheck()
+    {
+        (await _chat.SayAsync("j'ai déjà payé")).ShouldContain("Comment et quand");
+
+        (await _chat.SayAsync("par chèque le 25 février")).ShouldContain("Le cabinet va vérifier");
+
+        var alert = await SingleAlertAsync(StaffAlertKind.AlreadyPaidClaim);
+        alert.PatientWords!.ShouldContain("par chèque le 25 février");
+        (await InvoiceAsync("F-1")).AcceptsRemindersAt(_app.Clock.GetUtcNow().AddDays(1)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Dispute_AsksTheReason_StopsRemindersAndAlertsStaff()
+    {
+        (await _chat.SayAsync("je conteste cette facture")).ShouldContain("ce qui ne va pas");
+
+        (await _chat.SayAsync("j'ai été facturée deux fois")).ShouldContain("les rappels sont suspendus");
+
+        (await InvoiceAsync("F-1")).Status.ShouldBe(InvoiceStatus.Disputed);
+        (await SingleAlertAsync(StaffAlertKind.Dispute)).PatientWords!.ShouldContain("facturée deux fois");
+    }
+
+    [Fact]
+    public async Task Hardship_IsMetKindly_AndThreeInstallmentsLeadToTheSchedule()
+    {
+        var offer = await _chat.SendAsync("c'est difficile en ce moment, je n'ai pas d'argent");
+        PatientChat.Read(offer).ShouldContain("Rien ne presse");
+        PatientChat.SuggestedTitles(offer[^1]).ShouldBe(["En 3 fois", "Être rappelé", "Pas maintenant"]);
+
+        (await _chat.SayAsync("En 3 fois")).ShouldContain("3. 41,15 € le 2 mai 2026");
+    }
+
+    [Fact]
+    public async Task InvoiceDetails_GiveAmountDateAndPractitioner_NeverTheCare()
+    {
+        var text = await _chat.SayAsync("c'est pour quoi cette facture ?");
+
+        text.ShouldContain("F-1");
+        text.ShouldContain("1 février 2026");
+        text.ShouldContain("Dr Dupont");
+        text.ShouldContain("123,45");
+        text.ShouldContain(await PatientScenario.PayLinkAsync(_app, await InvoiceIdAsync("F-1")));
+        text.ShouldNotContain("Consultation");
+    }
+
+    [Fact]
+    public async Task TalkToHuman_AlertsStaffAndSaysWhenToExpectTheCall()
+    {
+        (await _chat.SayAsync("je voudrais parler à quelqu'un")).ShouldContain("heures d'ouverture");
+
+        (await SingleAlertAsync(StaffAlertKind.TalkToHuman)).PatientWords.ShouldBe("je voudrais parler à quelqu'un");
+    }
+
+    [Fact]
+    public async Task TalkToHuman_InTheMiddleOfADispute_IsHeardInsteadOfTakenAsTheReason()
+    {
+        await _chat.SayAsync("je conteste cette facture");
+
+        (await _chat.SayAsync("je veux parler à quelqu'un")).ShouldContain("le cabinet va vous rappeler");
+
+        (await InvoiceAsync("F-1")).Status.ShouldBe(InvoiceStatus.Open);
+        (await SingleAlertAsync(StaffAlertKind.TalkToHuman)).PatientWords.ShouldBe("je veux parler à quelqu'un");
+    }
+
+    [Fact]
+    public async Task EnglishClient_IsAnsweredInEnglish()
+    {
+        var english = new PatientChat(_app, locale: "en-GB");
+        var scenario = await PatientScenario.AddPatientAsync(_app, _scenario.Practice, "P-EN", "Smith", ("F-EN", 5000));
+        await english.SayAsync(scenario.LinkToken);
+
+        var menu = await english.SendAsync("hello");
+
+        PatientChat.Read(menu).ShouldContain("what would you like to do?");
+        PatientChat.SuggestedTitles(menu[0]).ShouldContain("Pay in instalments");
+    }
+
+    [Fact]
+    public async Task AbandonedDialog_Expires_AndTheNextMessageStartsAfresh()
+    {
+        await _chat.SayAsync("je voudrais payer en plusieurs fois");
+        _app.Clock.Advance(TimeSpan.FromHours(13));
+
+        var text = await _chat.SayAsync("3");
+
+        text.ShouldContain("a expiré");
+        text.ShouldNotContain("Voici l'échéancier");
+    }
+
+    private Task<Guid> InvoiceIdAsync(string reference) => PatientScenario.QueryAsync(_app, db =>
+        db.Invoices.Where(i => i.PracticeId == _scenario.Practice.Id && i.ExternalReference == reference).Select(i => i.Id).SingleAsync());
+
+    private Task<Invoice> InvoiceAsync(string reference) => PatientScenario.QueryAsync(_app, db =>
+        db.Invoices.SingleAsync(i => i.PracticeId == _scenario.Practice.Id && i.ExternalReference == reference));
+
+    private Task<StaffAlert> SingleAlertAsync(StaffAlertKind kind)
+        => PatientScenario.QueryAsync(_app, db => db.StaffAlerts.SingleAsync(a => a.Kind == kind && a.PatientId == _scenario.PatientId));
+}
