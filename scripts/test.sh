@@ -12,6 +12,12 @@ if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl 
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
+# Chromium, driven by Playwright (never `playwright install`) in the headless demo checkout test.
+if [ ! -x /usr/bin/chromium ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 # The Microsoft 365 Agents Playground, a real Teams / Web Chat client for the end-to-end tests.
 npm ci --prefix tests/RelanceBot.EndToEndTests/playground --no-audit --no-fund --loglevel=error
 

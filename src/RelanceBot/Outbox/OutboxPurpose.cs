@@ -7,6 +7,9 @@ public enum OutboxPurpose
     InstallmentReminder,
     PaymentReceipt,
     PlanConfirmation,
+
+    /// <summary>A pay link the patient arranged for (a deferred date, a card that failed): sent while reminders are paused.</summary>
+    PaymentLink,
     FormalNotice,
 
     /// <summary>For the practice's staff, never for a patient: it has no fallback.</summary>

@@ -1,7 +1,12 @@
 namespace RelanceBot.Payments;
 
-/// <summary>A message for a patient about an invoice; <see cref="PayLink"/> is a bearer secret, never to be logged.</summary>
+/// <summary>
+/// A message for a patient about an invoice. <see cref="IdempotencyKey"/> names what it is about (e.g.
+/// <c>payment-receipt:{paymentId}</c>) so it is sent once however often its cause is replayed.
+/// <see cref="PayLink"/> is a bearer secret, never to be logged.
+/// </summary>
 public sealed record PatientNotice(
+    string IdempotencyKey,
     Guid PracticeId,
     Guid PatientId,
     Guid InvoiceId,

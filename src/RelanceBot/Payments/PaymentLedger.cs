@@ -33,7 +33,8 @@ public sealed class PaymentLedger(
 
         var now = time.GetUtcNow();
         var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == reference.InvoiceId, cancellationToken);
-        db.Add(Payment.Receive(invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now));
+        var payment = db.Add(Payment.Receive(
+            invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now)).Entity;
         if (invoice.Status == InvoiceStatus.Cancelled)
         {
             alerts.Raise(new NewStaffAlert(
@@ -53,7 +54,7 @@ public sealed class PaymentLedger(
 
         if (invoice.Status == InvoiceStatus.Paid)
         {
-            await SettleAsync(invoice, now, cancellationToken);
+            await SettleAsync(invoice, payment, now, cancellationToken);
         }
 
         return true;
@@ -107,7 +108,7 @@ public sealed class PaymentLedger(
     }
 
     /// <summary>A delayed payment method failed after Checkout: the patient gets the link again.</summary>
-    public async Task RecordFailedCheckoutAsync(PaymentReference reference, CancellationToken cancellationToken)
+    public async Task RecordFailedCheckoutAsync(PaymentReference reference, string checkoutSessionId, CancellationToken cancellationToken)
     {
         var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == reference.InvoiceId, cancellationToken);
         if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.Cancelled)
@@ -115,11 +116,14 @@ public sealed class PaymentLedger(
             return;
         }
 
-        notifier.Notify(new PatientNotice(
-            invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.PaymentFailed, await links.GetLinkAsync(invoice.Id, cancellationToken)));
+        await notifier.NotifyAsync(
+            new PatientNotice(
+                $"checkout-failed-link:{checkoutSessionId}", invoice.PracticeId, invoice.PatientId, invoice.Id,
+                PatientNoticeKind.PaymentFailed, await links.GetLinkAsync(invoice.Id, cancellationToken), invoice.AmountOutstandingCents),
+            cancellationToken);
     }
 
-    private async Task SettleAsync(Invoice invoice, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SettleAsync(Invoice invoice, Payment settling, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Paid another way while a plan ran (the whole balance through the link): the plan has nothing left to charge.
         // A plan completed by this very payment is no longer live, so Fail leaves it as it is.
@@ -129,7 +133,9 @@ public sealed class PaymentLedger(
         }
 
         invoice.ResumeReminders(now);
-        notifier.Notify(new PatientNotice(invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.InvoicePaid));
+        await notifier.NotifyAsync(
+            new PatientNotice($"payment-receipt:{settling.Id}", invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.InvoicePaid),
+            cancellationToken);
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.InvoicePaid,

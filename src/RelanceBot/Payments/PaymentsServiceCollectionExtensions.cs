@@ -36,8 +36,9 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<PaymentLedger>();
         services.AddScoped<InstallmentCharges>();
         services.AddScoped<DeferredPaymentLinks>();
-        // Until the outbox lands: see LoggedPatientNotifier.
-        services.TryAddScoped<IPatientNotifier, LoggedPatientNotifier>();
+        services.AddSingleton(provider => PatientNoticeTexts.Load(
+            Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Payments", "Messages")));
+        services.AddScoped<IPatientNotifier, OutboxPatientNotifier>();
 
         services.AddQuartz(quartz =>
         {

@@ -36,13 +36,18 @@ public sealed class DecideInstallmentPlan(
         {
             invoice.PlaceUnderPlan(now);
             invoice.ResumeReminders(now);
-            notifier.Notify(new PatientNotice(
-                plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.PlanApproved, link, plan.NextDue!.AmountCents));
+            await notifier.NotifyAsync(
+                new PatientNotice(
+                    $"plan-approved:{plan.Id}", plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.PlanApproved, link,
+                    plan.NextDue!.AmountCents),
+                cancellationToken);
         }
         else
         {
             invoice.ResumeReminders(now);
-            notifier.Notify(new PatientNotice(plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.PlanRejected, link));
+            await notifier.NotifyAsync(
+                new PatientNotice($"plan-rejected:{plan.Id}", plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.PlanRejected, link),
+                cancellationToken);
         }
 
         if (plan.ApprovalAlertId is { } alertId && await db.StaffAlerts.FindAsync([alertId], cancellationToken) is { } alert)

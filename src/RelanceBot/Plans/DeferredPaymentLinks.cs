@@ -23,9 +23,11 @@ public sealed class DeferredPaymentLinks(RelanceBotDbContext db, IPatientNotifie
             var (deferral, invoice) = (candidate.deferral, candidate.invoice);
             if (invoice.Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid)
             {
-                notifier.Notify(new PatientNotice(
-                    invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.DeferredPaymentDue,
-                    await links.GetLinkAsync(invoice.Id, cancellationToken), invoice.AmountOutstandingCents));
+                await notifier.NotifyAsync(
+                    new PatientNotice(
+                        $"deferral-link:{deferral.Id}", invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.DeferredPaymentDue,
+                        await links.GetLinkAsync(invoice.Id, cancellationToken), invoice.AmountOutstandingCents),
+                    cancellationToken);
             }
 
             // Paid or settled otherwise in the meantime: nothing to send, but the promise is closed all the same.

@@ -61,9 +61,11 @@ public sealed class InstallmentCharges(
         var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == plan.InvoiceId, cancellationToken);
         if (installment.FailedAttempts < options.Value.MaxChargeAttempts)
         {
-            notifier.Notify(new PatientNotice(
-                plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.InstallmentChargeFailed,
-                await links.GetLinkAsync(plan.InvoiceId, cancellationToken), installment.AmountCents));
+            await notifier.NotifyAsync(
+                new PatientNotice(
+                    $"installment-link:{installment.Id}:{attempt}", plan.PracticeId, plan.PatientId, plan.InvoiceId,
+                    PatientNoticeKind.InstallmentChargeFailed, await links.GetLinkAsync(plan.InvoiceId, cancellationToken), installment.AmountCents),
+                cancellationToken);
             return;
         }
 

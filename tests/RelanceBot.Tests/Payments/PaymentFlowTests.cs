@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Payments;
 using RelanceBot.Payments.Stripe;
 using Shouldly;
@@ -51,6 +52,33 @@ public sealed class PaymentFlowTests : IAsyncLifetime
 
         using var donePage = await _host.Browser.GetAsync(paid.Headers.Location!.PathAndQuery);
         (await donePage.Content.ReadAsStringAsync()).ShouldContain("Paiement reçu");
+    }
+
+    [Fact]
+    public async Task PaidInvoice_EnqueuesOneThankYouOnThePatientsPreferredChannel()
+    {
+        var invoiceId = await _host.CreateInvoiceAsync("F-9", 4200);
+        _host.Stripe.Stripe.DeliversEvents = false;
+        (await _host.CheckoutAsync(await _host.OpenLinkAsync(await _host.PayLinkPathAsync(invoiceId)))).Dispose();
+        var completed = _host.Stripe.Stripe.Events.Single(json => json.Contains("checkout.session.completed", StringComparison.Ordinal));
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            (await _host.Stripe.Stripe.DeliverAsync(completed, CancellationToken.None)).Dispose();
+        }
+
+        var paymentId = await _host.InScopeAsync(db => db.Set<Payment>().Where(payment => payment.InvoiceId == invoiceId).Select(payment => payment.Id).SingleAsync());
+        var messages = await _host.InScopeAsync(db => db.OutboxMessages.AsNoTracking().Where(message => message.InvoiceId == invoiceId).ToListAsync());
+        var receipt = messages.ShouldHaveSingleItem();
+        receipt.IdempotencyKey.ShouldBe($"payment-receipt:{paymentId}");
+        receipt.Purpose.ShouldBe(OutboxPurpose.PaymentReceipt);
+        receipt.Status.ShouldBe(OutboxStatus.Pending);
+        // The patient has a phone and an e-mail address and no preference: the phone comes first, as for reminders.
+        receipt.Channel.ShouldBe(DeliveryChannel.Chat);
+        receipt.RecipientChannelId.ShouldBe(DeliveryTarget.SmsChannelId);
+        receipt.Content.Text.ShouldContain("Bonjour Jeanne");
+        receipt.Content.Text.ShouldContain("soldée");
+        receipt.Content.Text.ShouldNotContain("Consultation", Case.Insensitive);
+        receipt.Content.Text.ShouldNotContain("\u00a0");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class PaymentsTestHost : IAsyncDisposable
         app.Settings["Payments:Stripe:WebhookSecret"] = FakeStripeServer.WebhookSecret;
         app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseAddress.AbsoluteUri;
         app.Settings["Payments:Stripe:MaxNetworkRetries"] = "0";
-        app.TestServices.Add(services => services.AddSingleton<IPatientNotifier>(notices));
+        app.TestServices.Add(notices.Register);
         var practice = await TestPractice.CreateAsync(app);
         var api = app.CreateApiClient(practice.ApiKey);
         stripe.WebhookUrl = new Uri(api.BaseAddress!, StripeWebhookEndpoint.Path);

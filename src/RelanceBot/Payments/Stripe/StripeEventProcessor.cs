@@ -58,7 +58,7 @@ public sealed class StripeEventProcessor(
             case StripeCheckout.Session session when stripeEvent.Type == EventTypes.CheckoutSessionAsyncPaymentFailed:
                 if (await OwnedReferenceAsync(stripeEvent.Account, session.Metadata, cancellationToken) is { } failed)
                 {
-                    await ledger.RecordFailedCheckoutAsync(failed, cancellationToken);
+                    await ledger.RecordFailedCheckoutAsync(failed, session.Id, cancellationToken);
                 }
 
                 break;

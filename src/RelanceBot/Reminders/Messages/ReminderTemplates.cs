@@ -87,8 +87,7 @@ public sealed class ReminderTemplates
         return channel switch
         {
             ChannelKind.Email => AsEmail(text),
-            // Non-breaking spaces (French amounts) would force the whole SMS into UCS-2.
-            ChannelKind.Sms => new RenderedReminder(null, text.Replace('\u00a0', ' ').Replace('\u202f', ' '), []),
+            ChannelKind.Sms => new RenderedReminder(null, SmsSegments.WithPlainSpaces(text), []),
             _ => new RenderedReminder(null, text, ReminderButtons.For(model)),
         };
     }

@@ -14,6 +14,9 @@ public static class SmsSegments
 
     private const string Extension = "^{}\\[~]|€\f";
 
+    /// <summary>Non-breaking spaces (French amounts) would force the whole SMS into UCS-2: plain spaces instead.</summary>
+    public static string WithPlainSpaces(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
     public static bool IsGsm7(string text) => text.All(c => Basic.Contains(c) || Extension.Contains(c));
 
     public static int Count(string text)

@@ -1,0 +1,54 @@
+using RelanceBot.Conversations.Messages;
+
+namespace RelanceBot.Payments;
+
+/// <summary>
+/// The wording of payment notices, per language, in editable JSON files (<c>Payments/Messages/{fr,en}.json</c>): one
+/// text per kind (chat, SMS and e-mail body) and its e-mail subject. Like the reminders, they say what is owed and
+/// where to pay, never what the care was.
+/// </summary>
+public sealed class PatientNoticeTexts(MessageCatalog catalog)
+{
+    public static PatientNoticeTexts Load(string directory)
+    {
+        var texts = new PatientNoticeTexts(MessageCatalog.Load(directory));
+        // A missing or broken text stops the app at startup rather than a payment's thank-you.
+        foreach (var language in Enum.GetValues<BotLanguage>())
+        {
+            foreach (var kind in Enum.GetValues<PatientNoticeKind>())
+            {
+                texts.Render(kind, language, new("Jeanne", "Cabinet Dupont", 12345, "https://relancebot.example/p/sample"));
+            }
+        }
+
+        return texts;
+    }
+
+    public RenderedNotice Render(PatientNoticeKind kind, BotLanguage language, PatientNoticeValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var key = Key(kind);
+        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["firstName"] = values.FirstName,
+            ["practice"] = values.PracticeName,
+            ["amount"] = values.AmountCents is { } cents ? Invoices.EuroAmount.Format(cents, language.Culture()) : "",
+            ["link"] = values.PayLink ?? "",
+        };
+        return new RenderedNotice(
+            catalog.Render(language, $"{key}.subject", placeholders),
+            catalog.Render(language, key, placeholders),
+            catalog.Render(language, "pay-button"));
+    }
+
+    private static string Key(PatientNoticeKind kind) => kind switch
+    {
+        PatientNoticeKind.InvoicePaid => "invoice-paid",
+        PatientNoticeKind.PlanApproved => "plan-approved",
+        PatientNoticeKind.PlanRejected => "plan-rejected",
+        PatientNoticeKind.InstallmentChargeFailed => "installment-charge-failed",
+        PatientNoticeKind.PaymentFailed => "payment-failed",
+        PatientNoticeKind.DeferredPaymentDue => "deferred-payment-due",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notice."),
+    };
+}

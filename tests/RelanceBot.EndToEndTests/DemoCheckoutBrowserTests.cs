@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RelanceBot.Invoices;
+using RelanceBot.Persistence;
+using Xunit;
+
+namespace RelanceBot.EndToEndTests;
+
+/// <summary>The local demo in headless Chromium: pay link → fake checkout page → paid (or declined) page.</summary>
+public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly DemoCheckoutApp _app = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PayingOnTheDemoCheckout_ShowsThePaidPage_AndSettlesTheInvoice()
+    {
+        var (invoiceId, link) = await _app.CreateInvoiceAsync("F-1", 12345);
+        var page = await _browser.NewPageAsync();
+
+        await page.GotoAsync(link);
+        Assert.Contains("démonstration", await page.TextContentAsync("h1"), StringComparison.Ordinal);
+        await page.ClickAsync("button[value=pay]");
+
+        await page.WaitForURLAsync(url => url.Contains("/p/done", StringComparison.Ordinal));
+        Assert.Contains("Paiement reçu", await page.TextContentAsync("body"), StringComparison.Ordinal);
+        var invoice = await InvoiceAsync(invoiceId);
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.Equal(12345, invoice.AmountPaidCents);
+        Assert.False(invoice.AcceptsRemindersAt(TimeProvider.System.GetUtcNow()), "a paid invoice gets no more reminders");
+    }
+
+    [Fact]
+    public async Task DecliningOnTheDemoCheckout_ShowsACourteousPage_AndLeavesTheInvoiceUnchanged()
+    {
+        var (invoiceId, link) = await _app.CreateInvoiceAsync("F-2", 5000);
+        var page = await _browser.NewPageAsync();
+
+        await page.GotoAsync(link);
+        await page.ClickAsync("button[value=decline]");
+
+        await page.WaitForLoadStateAsync();
+        var body = await page.TextContentAsync("body");
+        Assert.Contains("Votre carte a été refusée", body, StringComparison.Ordinal);
+        Assert.Contains("Essayez une autre carte", body, StringComparison.Ordinal);
+        var invoice = await InvoiceAsync(invoiceId);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+        Assert.Equal(0, invoice.AmountPaidCents);
+        Assert.True(invoice.AcceptsRemindersAt(TimeProvider.System.GetUtcNow()), "the cadence goes on");
+    }
+
+    private async Task<Invoice> InvoiceAsync(Guid id)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Invoices.AsNoTracking().SingleAsync(invoice => invoice.Id == id);
+    }
+}
