@@ -16,10 +16,22 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger) : IDisposable
 {
+    // Shared by the batches in flight, so pipelining batches never exceeds the configured number of sends.
+    private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxParallelSends, options.Value.MaxParallelSends);
+
     /// <summary>Dispatches batches until nothing is due; returns how many messages were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        // Several batches in flight: while one is claimed or settled in the database, another is being sent.
+        var pipelines = Enumerable.Range(0, options.Value.BatchesInFlight).Select(_ => DrainAsync(cancellationToken));
+        return (await Task.WhenAll(pipelines)).Sum();
+    }
+
+    public void Dispose() => _sendSlots.Dispose();
+
+    private async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         int claimed;
@@ -50,7 +62,18 @@ public sealed class OutboxDispatcher(
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends },
-            async (message, _) => outcomes[message] = await SendAsync(message));
+            async (message, _) =>
+            {
+                await _sendSlots.WaitAsync(CancellationToken.None);
+                try
+                {
+                    outcomes[message] = await SendAsync(message);
+                }
+                finally
+                {
+                    _sendSlots.Release();
+                }
+            });
 
         var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
         foreach (var message in batch)
@@ -99,10 +122,9 @@ public sealed class OutboxDispatcher(
         {
             return SendOutcome.Delivered(DeliveryResult.Transient($"{message.Channel.ToString().ToLowerInvariant()} timeout"));
         }
-#pragma warning disable CA1031 // A bug in one guard or channel must not stop the batch: the message is retried later.
         catch (Exception exception)
-#pragma warning restore CA1031
         {
+            // A bug in one guard or channel must not stop the batch: the message is retried later.
             logger.LogError(exception, "Sending outbox message {MessageId} failed unexpectedly", message.Id);
             return SendOutcome.Delivered(DeliveryResult.Transient($"unexpected {exception.GetType().Name}"));
         }

@@ -28,10 +28,9 @@ internal sealed class OutboxDispatcherService(
             {
                 return;
             }
-#pragma warning disable CA1031 // The loop must survive a database hiccup; the next poll tries again.
             catch (Exception exception)
-#pragma warning restore CA1031
             {
+                // The loop must survive a database hiccup; the next poll tries again.
                 logger.LogError(exception, "The outbox dispatcher failed; retrying at the next poll");
                 await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
             }

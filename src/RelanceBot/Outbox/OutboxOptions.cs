@@ -12,8 +12,13 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>Sends in flight at once, across all the batches in flight.</summary>
     [Range(1, 256)]
     public int MaxParallelSends { get; set; } = 16;
+
+    /// <summary>Batches worked on at once, so database round trips overlap with sends.</summary>
+    [Range(1, 8)]
+    public int BatchesInFlight { get; set; } = 2;
 
     /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
