@@ -6,12 +6,17 @@ using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Benchmarks;
 using RelanceBot.BotFramework;
+using RelanceBot.BotFramework.Connector;
+using Activity = RelanceBot.BotFramework.Schema.Activity;
+using ActivityTypes = RelanceBot.BotFramework.Schema.ActivityTypes;
 using RelanceBot.Conversations;
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 
-// Usage: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- [messages] [parallel sends] [batch size] [batches in flight]
+// Usage: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- [baseline] [messages] [parallel sends] [batch size] [batches in flight]
+var baseline = args.FirstOrDefault() == "baseline";
+args = baseline ? args[1..] : args;
 var messageCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var parallelSends = args.Length > 1 ? args[1] : "16";
 var batchSize = args.Length > 2 ? args[2] : "200";
@@ -74,10 +79,31 @@ await using (var scope = host.Services.CreateAsyncScope())
     await db.SaveChangesAsync();
 }
 
+if (baseline)
+{
+    // The same sends straight through the Connector client, no outbox: the floor the dispatcher adds to.
+    var connector = host.Services.GetRequiredService<IConnectorClient>();
+    var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    var elapsed = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(
+        Enumerable.Range(0, messageCount),
+        new ParallelOptions { MaxDegreeOfParallelism = int.Parse(parallelSends, CultureInfo.InvariantCulture) },
+        async (index, cancellationToken) => await connector.SendToConversationAsync(
+            sink.ServiceUrl, "bench-conversation", new Activity { Type = ActivityTypes.Message, Text = $"Rappel n°{index}" }, cancellationToken));
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart) / messageCount;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"baseline: {messageCount} sends in {elapsed.Elapsed.TotalSeconds:F2} s: {messageCount / elapsed.Elapsed.TotalSeconds:F0} sends/s; "
+        + $"CPU {cpu.TotalMicroseconds:F0} µs/send"));
+    return 0;
+}
+
 var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var stopwatch = Stopwatch.StartNew();
 var claimed = await dispatcher.DispatchDueAsync(CancellationToken.None);
 stopwatch.Stop();
+// CPU per message (dispatcher and sink together) does not depend on what else the machine is doing.
+var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / claimed;
 
 Dictionary<OutboxStatus, int> statuses;
 await using (var scope = host.Services.CreateAsyncScope())
@@ -90,7 +116,8 @@ await using (var scope = host.Services.CreateAsyncScope())
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{claimed} messages claimed, {sink.Received} received by the sink in {stopwatch.Elapsed.TotalSeconds:F2} s: "
     + $"{claimed / stopwatch.Elapsed.TotalSeconds:F0} messages/s (parallel sends {parallelSends}, batch {batchSize}, "
-    + $"batches in flight {batchesInFlight}); statuses: {string.Join(", ", statuses.Select(pair => $"{pair.Key} {pair.Value}"))}"));
+    + $"batches in flight {batchesInFlight}); CPU {cpuPerMessage.TotalMicroseconds:F0} µs/message "
+    + $"(at most {Environment.ProcessorCount / cpuPerMessage.TotalSeconds:F0} messages/s on {Environment.ProcessorCount} cores); statuses: {string.Join(", ", statuses.Select(pair => $"{pair.Key} {pair.Value}"))}"));
 
 SqliteConnection.ClearAllPools();
 Directory.Delete(directory, recursive: true);

@@ -59,21 +59,9 @@ public sealed class OutboxDispatcher(
         // Claimed messages are sent and recorded even when the host is stopping: abandoning them would only leave
         // them to be sent again once their lease ends.
         var outcomes = new ConcurrentDictionary<OutboxMessage, SendOutcome>();
-        await Parallel.ForEachAsync(
-            batch,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends },
-            async (message, _) =>
-            {
-                await _sendSlots.WaitAsync(CancellationToken.None);
-                try
-                {
-                    outcomes[message] = await SendAsync(message);
-                }
-                finally
-                {
-                    _sendSlots.Release();
-                }
-            });
+        var queue = new ConcurrentQueue<OutboxMessage>(batch);
+        var lanes = Math.Min(options.Value.MaxParallelSends, batch.Count);
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => RunLaneAsync(queue, outcomes)));
 
         var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
         foreach (var message in batch)
@@ -110,13 +98,37 @@ public sealed class OutboxDispatcher(
         return claimed == 0 ? [] : await db.OutboxMessages.Where(message => message.LeaseOwner == owner).ToListAsync(cancellationToken);
     }
 
-    private async Task<SendOutcome> SendAsync(OutboxMessage message)
+    /// <summary>
+    /// Sends messages one after the other in one scope: a scope per message (a DbContext, its connection, the channel
+    /// clients) costs more CPU than the send itself. The change tracker is cleared between messages, so a guard
+    /// never decides on data loaded for the previous one.
+    /// </summary>
+    private async Task RunLaneAsync(ConcurrentQueue<OutboxMessage> queue, ConcurrentDictionary<OutboxMessage, SendOutcome> outcomes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
+        while (queue.TryDequeue(out var message))
+        {
+            await _sendSlots.WaitAsync(CancellationToken.None);
+            try
+            {
+                outcomes[message] = await SendAsync(sender, message);
+            }
+            finally
+            {
+                _sendSlots.Release();
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SendOutcome> SendAsync(OutboxSender sender, OutboxMessage message)
     {
         using var timeout = new CancellationTokenSource(options.Value.SendTimeout, time);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendAsync(message, timeout.Token);
+            return await sender.SendAsync(message, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
