@@ -50,7 +50,7 @@ public sealed class BotFrameworkChatDelivery(
         }
         catch (JsonException)
         {
-            return DeliveryResult.Permanent("chat stored conversation reference is unreadable");
+            return DeliveryResult.Permanent("chat conversation reference or card is not valid JSON");
         }
         catch (HttpRequestException exception)
         {

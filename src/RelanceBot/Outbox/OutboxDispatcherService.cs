@@ -21,8 +21,10 @@ internal sealed class OutboxDispatcherService(
         {
             try
             {
-                await dispatcher.DispatchDueAsync(stoppingToken);
+                // Waiting first keeps startup free of database work (with migrations off the schema may not exist
+                // yet); messages left by a previous run are picked up one poll interval later.
                 await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                await dispatcher.DispatchDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -32,7 +34,6 @@ internal sealed class OutboxDispatcherService(
             {
                 // The loop must survive a database hiccup; the next poll tries again.
                 logger.LogError(exception, "The outbox dispatcher failed; retrying at the next poll");
-                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
             }
         }
     }
