@@ -258,35 +258,41 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatch_TwoDispatchersRacing_SendEachMessageOnce()
+    public Task Dispatch_TwoDispatchersRacing_SendEachMessageOnce() => TwoDispatchersRaceAsync(_bed);
+
+    /// <summary>300 messages, two dispatchers claiming at once: each message is sent exactly once.</summary>
+    internal static async Task TwoDispatchersRaceAsync(OutboxTestBed bed)
     {
-        var patient = await _bed.AddPatientAsync();
-        await _bed.InScopeAsync(async (services, db) =>
+        var patient = await bed.AddPatientAsync();
+        await bed.InScopeAsync(async (services, db) =>
         {
             var outbox = services.GetRequiredService<IOutbox>();
             for (var index = 0; index < 300; index++)
             {
-                await outbox.EnqueueAsync(Reminder(patient, $"reminder:race:{index}") with { Content = new OutboxContent($"n°{index}") }, default);
+                await outbox.EnqueueAsync(Reminder(bed, patient, $"reminder:race:{index}") with { Content = new OutboxContent($"n°{index}") }, default);
             }
 
             return await db.SaveChangesAsync();
         });
-        var first = ActivatorUtilities.CreateInstance<OutboxDispatcher>(_bed.App.Services);
-        var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(_bed.App.Services);
+        var first = ActivatorUtilities.CreateInstance<OutboxDispatcher>(bed.App.Services);
+        var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(bed.App.Services);
 
         var claimed = await Task.WhenAll(
             Task.Run(() => first.DispatchDueAsync(default)),
             Task.Run(() => second.DispatchDueAsync(default)));
 
         claimed.Sum().ShouldBe(300);
-        var texts = _bed.Connector.Requests.Select(request => request.Body!["text"]!.GetValue<string>()).ToList();
+        var texts = bed.Connector.Requests.Select(request => request.Body!["text"]!.GetValue<string>()).ToList();
         texts.Count.ShouldBe(300);
         texts.Distinct().Count().ShouldBe(300);
-        (await _bed.MessagesAsync()).ShouldAllBe(message => message.Status == OutboxStatus.Sent);
+        (await bed.MessagesAsync()).ShouldAllBe(message => message.Status == OutboxStatus.Sent);
     }
 
     private OutgoingMessage Reminder(Patient patient, string key, ChannelKind channel = ChannelKind.Chat) =>
-        new(key, _bed.Practice.Id, OutboxPurpose.Reminder, DeliveryTarget.ForPatientChannel(patient.Channels.First(candidate => candidate.Kind == channel)),
+        Reminder(_bed, patient, key, channel);
+
+    private static OutgoingMessage Reminder(OutboxTestBed bed, Patient patient, string key, ChannelKind channel = ChannelKind.Chat) =>
+        new(key, bed.Practice.Id, OutboxPurpose.Reminder, DeliveryTarget.ForPatientChannel(patient.Channels.First(candidate => candidate.Kind == channel)),
             new OutboxContent("Bonjour, un rappel.")
             {
                 Subject = "Votre facture",

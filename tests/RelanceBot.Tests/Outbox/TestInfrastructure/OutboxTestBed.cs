@@ -42,11 +42,12 @@ public sealed class OutboxTestBed : IAsyncDisposable
 
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _factory.Clock;
 
-    public static async Task<OutboxTestBed> StartAsync(Action<IServiceCollection>? configureServices = null)
+    /// <param name="factory">The app to run, on SQLite unless given (e.g. <see cref="RelanceBotFactory.OnPostgreSql"/>).</param>
+    public static async Task<OutboxTestBed> StartAsync(Action<IServiceCollection>? configureServices = null, RelanceBotFactory? factory = null)
     {
         var connector = await FakeConnector.StartAsync();
         var smtp = await SmtpServer.StartAsync();
-        var factory = new RelanceBotFactory();
+        factory ??= new RelanceBotFactory();
         var app = factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Outbox:DispatcherEnabled", "false");
