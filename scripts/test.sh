@@ -6,16 +6,17 @@ cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# PostgreSQL server binaries: the PostgreSQL tests start a throwaway cluster on 127.0.0.1.
-if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+# Debian packages the tests run for real, installed only when missing:
+# - postgresql: the PostgreSQL tests start a throwaway cluster on 127.0.0.1;
+# - chromium: the headless demo-checkout test (driven by Playwright; never `playwright install`);
+# - python3-aiosmtpd: a real SMTP server for the e-mail delivery tests.
+missing=()
+command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
-
-# Chromium, driven by Playwright (never `playwright install`) in the headless demo checkout test.
-if [ ! -x /usr/bin/chromium ]; then
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # The Microsoft 365 Agents Playground, a real Teams / Web Chat client for the end-to-end tests.

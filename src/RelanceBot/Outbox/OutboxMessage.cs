@@ -143,8 +143,8 @@ public sealed class OutboxMessage
         return true;
     }
 
-    /// <summary>Appends what happened next (e.g. the fallback) to the recorded reason.</summary>
-    public void AppendToError(string note) => LastError = Truncate(LastError is null ? note : $"{LastError} {note}");
+    /// <summary>Records where a failed message went next, e.g. <c>fallback: chat 403 BotNotInConversationRoster → email</c>.</summary>
+    public void RecordFallback(string destination) => LastError = Truncate($"fallback: {LastError} → {destination}");
 
     private void ReleaseLease()
     {

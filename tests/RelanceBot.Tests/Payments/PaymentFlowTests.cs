@@ -71,7 +71,6 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         var receipt = messages.ShouldHaveSingleItem();
         receipt.IdempotencyKey.ShouldBe($"payment-receipt:{paymentId}");
         receipt.Purpose.ShouldBe(OutboxPurpose.PaymentReceipt);
-        receipt.Status.ShouldBe(OutboxStatus.Pending);
         // The patient has a phone and an e-mail address and no preference: the phone comes first, as for reminders.
         receipt.Channel.ShouldBe(DeliveryChannel.Chat);
         receipt.RecipientChannelId.ShouldBe(DeliveryTarget.SmsChannelId);

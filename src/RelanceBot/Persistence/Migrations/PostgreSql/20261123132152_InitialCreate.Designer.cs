@@ -12,7 +12,7 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRelanceBotDbContext))]
-    [Migration("20261123130546_InitialCreate")]
+    [Migration("20261123132152_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

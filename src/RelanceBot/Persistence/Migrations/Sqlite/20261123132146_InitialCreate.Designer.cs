@@ -11,7 +11,7 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRelanceBotDbContext))]
-    [Migration("20261123130539_InitialCreate")]
+    [Migration("20261123132146_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

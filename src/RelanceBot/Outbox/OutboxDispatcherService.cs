@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace RelanceBot.Outbox;
+
+/// <summary>Runs the dispatcher whenever messages are saved, and every poll interval for those that fall due.</summary>
+internal sealed class OutboxDispatcherService(
+    OutboxDispatcher dispatcher,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcherService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DispatcherEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Waiting first keeps startup free of database work (with migrations off the schema may not exist
+                // yet); messages left by a previous run are picked up one poll interval later.
+                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                await dispatcher.DispatchDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The loop must survive a database hiccup; the next poll tries again.
+                logger.LogError(exception, "The outbox dispatcher failed; retrying at the next poll");
+            }
+        }
+    }
+}
