@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
@@ -17,6 +16,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton(provider => MessageCatalog.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Conversations", "Messages")));
         services.AddSingleton<IIntentRecognizer, OfflineIntentRecognizer>();
+        services.AddSingleton<ConversationTurnGate>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ConversationStateStore>();
         services.AddScoped<ConversationLinker>();
@@ -38,10 +38,6 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<IPatientFlow, TalkToHumanFlow>();
         services.AddScoped<IPatientFlow, StopFlow>();
         services.AddScoped<IPatientFlow, IdentityFlow>();
-
-        // Stand-ins until the payments work registers its use cases (any order: theirs wins).
-        services.TryAddScoped<IInstallmentPlanRequests, StaffApprovalPlanRequests>();
-        services.TryAddScoped<IPaymentDeferrals, PausingPaymentDeferrals>();
         return services;
     }
 }

@@ -21,7 +21,8 @@ public sealed class PatientBot(
     PatientConversation patientConversation,
     PatientFiles files,
     RelanceBotDbContext db,
-    MessageCatalog messages) : IBot
+    MessageCatalog messages,
+    ConversationTurnGate gate) : IBot
 {
     /// <summary>The event a Web Chat page sends with the token from the reminder's link.</summary>
     public const string LinkEventName = "relancebot/link";
@@ -30,6 +31,14 @@ public sealed class PatientBot(
     public const string PracticePageEventName = "relancebot/practice";
 
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        // Serialised per conversation, a turn always starts from the state the previous one saved; across instances
+        // (PostgreSQL scale-out) the state's version still turns a race into a conflict rather than a lost update.
+        using var _ = await gate.EnterAsync($"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}", cancellationToken);
+        await RunTurnAsync(turn, cancellationToken);
+    }
+
+    private async Task RunTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
 

@@ -8,7 +8,24 @@ namespace RelanceBot.Plans;
 /// </summary>
 public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms, TimeProvider time)
 {
+    /// <summary>Records the deferral and saves it.</summary>
     public async Task<DeferralResult> HandleAsync(
+        Guid invoiceId, DateOnly payOn, string patientWords, CancellationToken cancellationToken)
+    {
+        var result = await StageAsync(invoiceId, payOn, patientWords, cancellationToken);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Adds the deferral and the pause to the caller's unit of work without saving: a conversation turn saves them
+    /// together with its dialog state, so a failed turn leaves no half-recorded agreement.
+    /// </summary>
+    public async Task<DeferralResult> StageAsync(
         Guid invoiceId, DateOnly payOn, string patientWords, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
@@ -30,7 +47,6 @@ public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms
         db.Add(deferral);
         // The link itself goes out on the day; the cadence picks up again the day after if nothing came.
         invoice.PauseReminders(PracticeTime.StartOf(payOn.AddDays(1), practice.TimeZoneId), "Payment deferred by the patient", now);
-        await db.SaveChangesAsync(cancellationToken);
         return new DeferralResult(deferral, null);
     }
 }

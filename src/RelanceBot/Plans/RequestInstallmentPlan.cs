@@ -14,7 +14,24 @@ public sealed class RequestInstallmentPlan(
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>Records the request and saves it.</summary>
     public async Task<PlanRequestResult> HandleAsync(
+        Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
+    {
+        var result = await StageAsync(invoiceId, installmentCount, patientWords, firstDueDate, cancellationToken);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Adds the plan, its alert and the pause to the caller's unit of work without saving: a conversation turn saves
+    /// them together with its dialog state, so a failed turn leaves no half-recorded agreement.
+    /// </summary>
+    public async Task<PlanRequestResult> StageAsync(
         Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
@@ -58,7 +75,6 @@ public sealed class RequestInstallmentPlan(
         // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes on the
         // first date if nobody answers.
         invoice.PauseReminders(PracticeTime.StartOf(firstDueDate, practice.TimeZoneId), "Installment plan awaiting approval", now);
-        await db.SaveChangesAsync(cancellationToken);
         return new PlanRequestResult(plan, null);
     }
 

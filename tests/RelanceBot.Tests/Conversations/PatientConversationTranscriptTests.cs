@@ -1,6 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
+using RelanceBot.Plans;
 using RelanceBot.Tests.TestHost;
 using Shouldly;
 
@@ -55,10 +58,52 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
         schedule.ShouldContain("3. 41,15 € le 2 mai 2026");
 
         (await _chat.SayAsync("oui")).ShouldContain("transmise au cabinet pour accord");
+        var plan = await PatientScenario.QueryAsync(_app, db => db.Set<InstallmentPlan>().Include(p => p.Installments).SingleAsync());
+        plan.Status.ShouldBe(InstallmentPlanStatus.Requested);
+        plan.InvoiceId.ShouldBe(await InvoiceIdAsync("F-1"));
+        plan.PatientWords.ShouldBe("« je voudrais payer en plusieurs fois » → « oui »");
+        plan.RequestedAt.ShouldBe(_app.Clock.GetUtcNow());
+        plan.Installments.OrderBy(i => i.Number).Select(i => (i.AmountCents, i.DueDate))
+            .ShouldBe([(4115L, new DateOnly(2026, 3, 2)), (4115L, new DateOnly(2026, 4, 2)), (4115L, new DateOnly(2026, 5, 2))]);
         var alert = await SingleAlertAsync(StaffAlertKind.PlanApproval);
+        plan.ApprovalAlertId.ShouldBe(alert.Id);
         alert.RequiresDecision.ShouldBeTrue();
-        alert.PatientWords.ShouldBe("« je voudrais payer en plusieurs fois » → « oui »");
-        alert.CreatedAt.ShouldBe(_app.Clock.GetUtcNow());
+        alert.PatientWords.ShouldBe(plan.PatientWords);
+    }
+
+    [Fact]
+    public async Task Installments_AcceptedInChatThenApprovedByStaff_TellThePatientTheOutcome()
+    {
+        await _chat.SayAsync("je voudrais payer en 3 fois");
+        await _chat.SayAsync("oui");
+        var planId = await PatientScenario.QueryAsync(_app, db => db.Set<InstallmentPlan>().Select(p => p.Id).SingleAsync());
+
+        using var api = _app.CreateApiClient(_scenario.Practice.ApiKey);
+        using var approved = await api.PostAsync($"/api/v1/plans/{planId}/approve", null);
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var outcome = await PatientScenario.QueryAsync(_app, db =>
+            db.OutboxMessages.AsNoTracking().SingleAsync(m => m.IdempotencyKey == $"plan-approved:{planId}"));
+        outcome.PatientId.ShouldBe(_scenario.PatientId);
+        outcome.Status.ShouldBe(OutboxStatus.Pending);
+        outcome.Content.Text.ShouldContain("41,15");
+        (await SingleAlertAsync(StaffAlertKind.PlanApproval)).Status.ShouldBe(StaffAlertStatus.Approved);
+    }
+
+    [Fact]
+    public async Task Installments_OverThePracticesPlanLimit_RecordNothingAndPointToAPerson()
+    {
+        await using var app = new RelanceBotFactory();
+        app.Settings["Plans:MaxPlanAmountCents"] = "10000";
+        var scenario = await PatientScenario.CreateAsync(app);
+        var chat = new PatientChat(app);
+        await chat.SayAsync(scenario.LinkToken);
+        await chat.SayAsync("je voudrais payer en 3 fois");
+
+        (await chat.SayAsync("oui")).ShouldContain("Je ne peux pas enregistrer cet échéancier");
+
+        (await PatientScenario.QueryAsync(app, db => db.Set<InstallmentPlan>().CountAsync())).ShouldBe(0);
+        (await PatientScenario.QueryAsync(app, db => db.StaffAlerts.CountAsync(a => a.Kind == StaffAlertKind.PlanApproval))).ShouldBe(0);
     }
 
     [Fact]
@@ -83,6 +128,7 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
         channel.OptOutReason!.ShouldContain("STOP");
         (await SingleAlertAsync(StaffAlertKind.OptOut)).PatientWords.ShouldBe("STOP");
         (await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.CountAsync(a => a.Kind == StaffAlertKind.PlanApproval))).ShouldBe(0);
+        (await PatientScenario.QueryAsync(_app, db => db.Set<InstallmentPlan>().CountAsync())).ShouldBe(0);
 
         // The plan's question is gone: "oui" now means nothing in particular.
         (await _chat.SayAsync("oui")).ShouldNotContain("transmise au cabinet");
@@ -108,9 +154,40 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
         (await _chat.SayAsync("oui c'est ça")).ShouldContain("règlement prévu le 20 mars 2026");
 
         var invoice = await InvoiceAsync("F-1");
-        invoice.RemindersPausedUntil.ShouldNotBeNull();
-        invoice.RemindersPausedUntil.Value.ShouldBe(new DateTimeOffset(2026, 3, 21, 0, 0, 0, TimeSpan.FromHours(1)));
-        invoice.RemindersPauseReason!.ShouldContain("je paierai le 20 mars");
+        invoice.RemindersPausedUntil.ShouldBe(new DateTimeOffset(2026, 3, 21, 0, 0, 0, TimeSpan.FromHours(1)));
+        var deferral = await PatientScenario.QueryAsync(_app, db => db.Set<PaymentDeferral>().SingleAsync());
+        deferral.InvoiceId.ShouldBe(invoice.Id);
+        deferral.PatientId.ShouldBe(_scenario.PatientId);
+        deferral.PayOn.ShouldBe(new DateOnly(2026, 3, 20));
+        deferral.PatientWords.ShouldBe("« je paierai le 20 mars » → « oui c'est ça »");
+        deferral.RecordedAt.ShouldBe(_app.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Defer_BeyondThePracticesOwnHorizon_RecordsNothingAndPointsToAPerson()
+    {
+        await using var app = new RelanceBotFactory();
+        app.Settings["Plans:MaxDeferralDays"] = "10";
+        var scenario = await PatientScenario.CreateAsync(app);
+        var chat = new PatientChat(app);
+        await chat.SayAsync(scenario.LinkToken);
+        await chat.SayAsync("je paierai le 20 mars");
+
+        (await chat.SayAsync("oui")).ShouldContain("Je ne peux pas enregistrer cette date");
+
+        (await PatientScenario.QueryAsync(app, db => db.Set<PaymentDeferral>().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ConcurrentTurnsOfOneConversation_AreAllAnswered_OneAfterTheOther()
+    {
+        // PatientChat fails on any status but 2xx: a lost race on the dialog state would be a 500.
+        var turns = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _chat.SendAsync("je voudrais payer en plusieurs fois")));
+
+        turns.ShouldAllBe(replies => replies.Count > 0);
+        // Whichever ran first started the plan; the others were taken as answers to its question.
+        turns.ShouldContain(replies => PatientChat.Read(replies).Contains("en 2 ou 3 fois"));
+        (await _chat.SayAsync("En 2 fois")).ShouldContain("Voici l'échéancier en 2 fois");
     }
 
     [Fact]

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.Plans;
 
 namespace RelanceBot.Conversations.Flows;
 
 /// <summary>
 /// defer: a date within the practice's limit is agreed once the patient confirms it; any other date (or none) makes
-/// the bot ask for one. The agreement is recorded with the patient's words.
+/// the bot ask for one. The agreement is recorded (a <see cref="PaymentDeferral"/> per open invoice) with the
+/// patient's words.
 /// </summary>
-public sealed class DeferFlow(PatientSession session, IPaymentDeferrals deferrals, IOptions<ConversationOptions> options) : IPatientFlow
+public sealed class DeferFlow(PatientSession session, DeferPayment deferPayment, IOptions<ConversationOptions> options) : IPatientFlow
 {
     private const string DateKey = "date";
 
@@ -54,10 +56,20 @@ public sealed class DeferFlow(PatientSession session, IPaymentDeferrals deferral
         var date = DatePrompt.Read(step.Values[DateKey])!.Value;
         var file = await session.FileAsync(cancellationToken);
         var words = AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, step.Context.Text);
-        await deferrals.DeferAsync(
-            new PaymentDeferral(file.PracticeId, file.PatientId, [.. file.OpenInvoices.Select(i => i.Id)], date, words, session.Now),
-            cancellationToken);
-        return await step.SayAndEndAsync(session.Say("defer-recorded", ("date", session.Date(date))), cancellationToken);
-    }
+        var recorded = 0;
+        foreach (var invoice in file.OpenInvoices)
+        {
+            // Staged, not saved: the turn saves the deferrals with its dialog state, in one transaction.
+            if ((await deferPayment.StageAsync(invoice.Id, date, words, cancellationToken)).Succeeded)
+            {
+                recorded++;
+            }
+        }
 
+        // A refusal means the practice allows less time than the conversation offered, or a plan already covers the
+        // invoice: a person has to agree to it.
+        return recorded > 0
+            ? await step.SayAndEndAsync(session.Say("defer-recorded", ("date", session.Date(date))), cancellationToken)
+            : await step.SayAndEndAsync(session.Say("defer-not-recorded"), cancellationToken);
+    }
 }

@@ -1,14 +1,27 @@
+using RelanceBot.Plans;
+
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>Splits a balance into monthly installments, the first today; the odd cents go on the first one.</summary>
+/// <summary>
+/// The monthly schedule the patient is shown, the first installment today. Each invoice gets its own plan, split by
+/// <see cref="InstallmentSplitter"/>; the schedule adds them up, so what the patient accepts is, to the cent, what the
+/// plans will collect.
+/// </summary>
 public static class InstallmentSchedule
 {
-    public static IReadOnlyList<Installment> Split(long totalCents, int count, DateOnly firstDate)
+    public static IReadOnlyList<Installment> Split(IEnumerable<long> invoiceOutstandingCents, int count, DateOnly firstDate)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalCents);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
-        var share = totalCents / count;
-        var first = totalCents - share * (count - 1);
-        return [.. Enumerable.Range(0, count).Select(i => new Installment(firstDate.AddMonths(i), i == 0 ? first : share))];
+        var totals = new long[count];
+        foreach (var outstanding in invoiceOutstandingCents)
+        {
+            var shares = InstallmentSplitter.Split(outstanding, count);
+            for (var i = 0; i < count; i++)
+            {
+                totals[i] += shares[i];
+            }
+        }
+
+        return [.. totals.Select((amount, i) => new Installment(firstDate.AddMonths(i), amount))];
     }
 }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.Plans;
 
 namespace RelanceBot.Conversations.Flows;
 
 /// <summary>
 /// installments: the terms, 2 or 3 monthly payments, the exact schedule, then the patient's confirmation becomes a
-/// request awaiting staff approval, recorded with the patient's words.
+/// request awaiting staff approval (one <see cref="InstallmentPlan"/> per open invoice), recorded with the patient's
+/// words. The patient hears the outcome from <see cref="DecideInstallmentPlan"/>.
 /// </summary>
-public sealed class InstallmentsFlow(PatientSession session, IInstallmentPlanRequests planRequests) : IPatientFlow
+public sealed class InstallmentsFlow(PatientSession session, RequestInstallmentPlan requestPlan, ILogger<InstallmentsFlow> logger) : IPatientFlow
 {
     private const string CountKey = "count";
     private static readonly int[] Counts = [2, 3];
@@ -66,14 +68,31 @@ public sealed class InstallmentsFlow(PatientSession session, IInstallmentPlanReq
         }
 
         var file = await session.FileAsync(cancellationToken);
-        var schedule = await ScheduleAsync(step.Values[CountKey]!.GetValue<int>(), cancellationToken);
+        var count = step.Values[CountKey]!.GetValue<int>();
         var words = AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, step.Context.Text);
-        await planRequests.RequestAsync(
-            new InstallmentPlanRequest(file.PracticeId, file.PatientId, [.. file.OpenInvoices.Select(i => i.Id)], schedule, words, session.Now),
-            cancellationToken);
-        return await step.SayAndEndAsync(session.Say("installments-under-review"), cancellationToken);
+        var recorded = 0;
+        foreach (var invoice in file.OpenInvoices)
+        {
+            // Staged, not saved: the turn saves the plans with its dialog state, in one transaction.
+            var result = await requestPlan.StageAsync(invoice.Id, count, words, session.Today, cancellationToken);
+            if (result.Succeeded)
+            {
+                recorded++;
+            }
+            else
+            {
+                logger.LogInformation("Plan request for invoice {InvoiceId} refused: {Refusal}", invoice.Id, result.Refusal);
+            }
+        }
+
+        // Staff decide on each recorded plan and so hear from the patient about the rest; with nothing recorded, only
+        // a person can help.
+        return await step.SayAndEndAsync(session.Say(recorded > 0 ? "installments-under-review" : "installments-not-recorded"), cancellationToken);
     }
 
     private async Task<IReadOnlyList<Installment>> ScheduleAsync(int count, CancellationToken cancellationToken)
-        => InstallmentSchedule.Split((await session.FileAsync(cancellationToken)).OutstandingCents, count, session.Today);
+    {
+        var file = await session.FileAsync(cancellationToken);
+        return InstallmentSchedule.Split(file.OpenInvoices.Select(invoice => invoice.OutstandingCents), count, session.Today);
+    }
 }

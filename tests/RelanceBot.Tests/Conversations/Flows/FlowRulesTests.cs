@@ -13,11 +13,20 @@ public sealed class FlowRulesTests
     [InlineData(100, 3, new long[] { 34, 33, 33 })]
     public void InstallmentSchedule_SplitsInWholeCents_OddCentsFirst(long total, int count, long[] expected)
     {
-        var schedule = InstallmentSchedule.Split(total, count, Today);
+        var schedule = InstallmentSchedule.Split([total], count, Today);
 
         schedule.Select(installment => installment.AmountCents).ShouldBe(expected);
         schedule.Sum(installment => installment.AmountCents).ShouldBe(total);
         schedule.Select(installment => installment.DueDate).ShouldBe(Enumerable.Range(0, count).Select(Today.AddMonths));
+    }
+
+    [Fact]
+    public void InstallmentSchedule_OfSeveralInvoices_AddsUpEachInvoicesOwnPlan()
+    {
+        // Each invoice's plan puts its odd cent first: the schedule shows what the plans will really collect.
+        var schedule = InstallmentSchedule.Split([101, 101], 2, Today);
+
+        schedule.Select(installment => installment.AmountCents).ShouldBe([102L, 100L]);
     }
 
     [Theory]
