@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,9 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    // Reflection on every property of every saved entity dominated big saves (a reminder sweep's thousands of tokens).
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> Audited = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -84,13 +89,16 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
 
     private static Dictionary<string, AuditedChange> Describe(EntityEntry entry, bool includeOld, bool includeNew) =>
         entry.Properties
-            .Where(property => property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true)
+            .Where(property => property.Metadata.PropertyInfo is not { } info || IsAudited(info))
             .Where(property => entry.State != EntityState.Modified || property.IsModified)
             .ToDictionary(
                 property => property.Metadata.Name,
                 property => new AuditedChange(
                     includeOld ? property.OriginalValue : null,
                     includeNew ? property.CurrentValue : null));
+
+    private static bool IsAudited(PropertyInfo property) =>
+        Audited.GetOrAdd(property, static info => !info.IsDefined(typeof(NotAuditedAttribute), inherit: true));
 
     private sealed record AuditedChange(object? Old, object? New);
 }

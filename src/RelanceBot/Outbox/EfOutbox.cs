@@ -6,6 +6,9 @@ namespace RelanceBot.Outbox;
 /// <summary>The outbox in the application's database, in the caller's unit of work.</summary>
 internal sealed class EfOutbox : IOutbox
 {
+    // Well under every provider's limit on parameters per statement (SQLite 32,766; PostgreSQL 65,535).
+    private const int KeysPerQuery = 1000;
+
     private readonly RelanceBotDbContext _db;
     private readonly TimeProvider _time;
 
@@ -23,18 +26,30 @@ internal sealed class EfOutbox : IOutbox
         };
     }
 
-    public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        await EnqueueAsync([message], cancellationToken) == 1;
+
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        var key = message.IdempotencyKey;
-        var alreadyInUnitOfWork = _db.ChangeTracker.Entries<OutboxMessage>()
-            .Any(entry => entry.Entity.IdempotencyKey == key && entry.State != EntityState.Deleted);
-        if (alreadyInUnitOfWork
-            || await _db.OutboxMessages.AnyAsync(existing => existing.IdempotencyKey == key, cancellationToken))
+        ArgumentNullException.ThrowIfNull(messages);
+        var taken = _db.ChangeTracker.Entries<OutboxMessage>()
+            .Where(entry => entry.State != EntityState.Deleted)
+            .Select(entry => entry.Entity.IdempotencyKey)
+            .ToHashSet(StringComparer.Ordinal);
+        var keys = messages.Select(message => message.IdempotencyKey).Where(key => !taken.Contains(key)).Distinct().ToList();
+        foreach (var chunk in keys.Chunk(KeysPerQuery))
         {
-            return false;
+            taken.UnionWith(await _db.OutboxMessages.AsNoTracking()
+                .Where(existing => chunk.Contains(existing.IdempotencyKey))
+                .Select(existing => existing.IdempotencyKey)
+                .ToListAsync(cancellationToken));
         }
 
-        _db.OutboxMessages.Add(OutboxMessage.Create(message, _time.GetUtcNow()));
-        return true;
+        var now = _time.GetUtcNow();
+        var added = messages.Where(message => taken.Add(message.IdempotencyKey))
+            .Select(message => OutboxMessage.Create(message, now))
+            .ToList();
+        _db.OutboxMessages.AddRange(added);
+        return added.Count;
     }
 }

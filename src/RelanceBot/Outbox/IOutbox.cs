@@ -9,4 +9,11 @@ public interface IOutbox
     /// this unit of work). Two units of work racing on one key: the unique index makes the second save fail.
     /// </summary>
     Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="EnqueueAsync(OutgoingMessage, CancellationToken)"/> for many messages at once, checking their keys with
+    /// one query per chunk instead of one per message. A key already saved, pending, or repeated in
+    /// <paramref name="messages"/> (the first one wins) adds nothing. Returns the number of messages added.
+    /// </summary>
+    Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddAuditing();
         builder.Services.AddSingleton<ConcurrencyVersionInterceptor>();
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
 
         // The provider decides which context type (and so which migrations) to register: it must be known now.
         var provider = builder.Configuration.GetSection(DatabaseOptions.SectionName)
@@ -29,7 +30,8 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<RelanceBotDbContext, SqliteRelanceBotDbContext>((services, options) =>
-                    Configure(options.UseSqlite(connectionString), services));
+                    Configure(options.UseSqlite(connectionString), services)
+                        .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContext<RelanceBotDbContext, PostgreSqlRelanceBotDbContext>((services, options) =>
@@ -44,7 +46,7 @@ public static class PersistenceServiceCollectionExtensions
         return builder;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
         options.AddInterceptors(
             services.GetRequiredService<ConcurrencyVersionInterceptor>(),
             services.GetRequiredService<AuditInterceptor>(),

@@ -58,16 +58,17 @@ public sealed partial class ReminderBatch(
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
 
         var result = SweepResult.None;
+        var sends = new List<ReminderToSend>();
         foreach (var schedule in schedules)
         {
             var invoice = invoices[schedule.InvoiceId];
             var invoiceRuns = runs[invoice.Id].ToList();
             var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
             contacts[invoice.PatientId] = patientContacts;
-            var step = await RunAsync(
-                invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, schedule, now, cancellationToken);
-            result = result.Add(step);
+            result = result.Add(Run(invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, schedule, now, sends));
         }
+
+        await EnqueueAsync(sends, now, cancellationToken);
 
         try
         {
@@ -84,14 +85,15 @@ public sealed partial class ReminderBatch(
         return result with { InvoicesExamined = schedules.Count };
     }
 
-    private async Task<SweepResult> RunAsync(
+    /// <summary>Plans and claims one invoice's steps; its message, if any, joins <paramref name="sends"/>.</summary>
+    private SweepResult Run(
         Invoice invoice,
         Patient patient,
         List<ReminderStepRun> runs,
         List<DateTimeOffset> patientContacts,
         ReminderSchedule schedule,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        List<ReminderToSend> sends)
     {
         var planner = _planners[invoice.PracticeId];
         var plan = planner.Plan(State(invoice, runs, patientContacts), now);
@@ -137,7 +139,7 @@ public sealed partial class ReminderBatch(
             }
             else
             {
-                await EnqueueAsync(message, invoice, patient, channel, now, cancellationToken);
+                sends.Add(new ReminderToSend(message, invoice, patient, channel));
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now)));
@@ -157,12 +159,24 @@ public sealed partial class ReminderBatch(
         return new SweepResult(0, messages, raised);
     }
 
-    private async Task EnqueueAsync(
-        CadenceStep step, Invoice invoice, Patient patient, PatientChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Renders and enqueues the batch's messages: one query for their pay links, one for their outbox keys.</summary>
+    private async Task EnqueueAsync(List<ReminderToSend> sends, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (sends.Count == 0)
+        {
+            return;
+        }
+
+        var payLinks = await paymentLinks.GetLinksAsync([.. sends.Select(send => send.Invoice.Id)], cancellationToken);
+        var messages = sends.Select(send => Message(send, payLinks[send.Invoice.Id], now)).ToList();
+        await outbox.EnqueueAsync(messages, cancellationToken);
+    }
+
+    private OutgoingMessage Message(ReminderToSend send, string payLink, DateTimeOffset now)
+    {
+        var (step, invoice, patient, channel) = send;
         var practice = _practices[invoice.PracticeId];
         var replyCode = linker.Stage(patient.Id, invoice.Id, ConversationLinker.DefaultLifetime);
-        var payLink = await paymentLinks.GetLinkAsync(invoice.Id, cancellationToken);
         var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
         var rendered = templates.Render(step.Template!, channel.Kind, model);
         var content = new OutboxContent(rendered.Text)
@@ -171,15 +185,13 @@ public sealed partial class ReminderBatch(
             Actions = [.. rendered.Buttons.Select(button => new OutboxAction(button.Title, button.Url ?? button.Value!))],
         };
         var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;
-        await outbox.EnqueueAsync(
-            new OutgoingMessage(
-                $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
-            {
-                PatientId = patient.Id,
-                InvoiceId = invoice.Id,
-                DueAt = now,
-            },
-            cancellationToken);
+        return new OutgoingMessage(
+            $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
+        {
+            PatientId = patient.Id,
+            InvoiceId = invoice.Id,
+            DueAt = now,
+        };
     }
 
     private ReminderStepRun Claim(ReminderStepRun run) => db.Set<ReminderStepRun>().Add(run).Entity;
@@ -237,6 +249,8 @@ public sealed partial class ReminderBatch(
         return sent.GroupBy(run => run.PatientId)
             .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
     }
+
+    private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel);
 
     [LoggerMessage(LogLevel.Warning, "A reminder batch lost a race with another sweep and was rolled back.")]
     private partial void LogBatchLost(Exception exception);

@@ -6,5 +6,10 @@ namespace RelanceBot.Tests.TestHost;
 public sealed class TestPaymentLinks : IPaymentLinks
 {
     public Task<string> GetLinkAsync(Guid invoiceId, CancellationToken cancellationToken) =>
-        Task.FromResult($"https://pay.relancebot.test/p/{invoiceId:N}");
+        Task.FromResult(LinkFor(invoiceId));
+
+    public Task<IReadOnlyDictionary<Guid, string>> GetLinksAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, string>>(invoiceIds.Distinct().ToDictionary(id => id, LinkFor));
+
+    private static string LinkFor(Guid invoiceId) => $"https://pay.relancebot.test/p/{invoiceId:N}";
 }
