@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Auditing;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Outbox;
@@ -11,11 +12,15 @@ internal sealed class EfOutbox : IOutbox
 
     private readonly RelanceBotDbContext _db;
     private readonly TimeProvider _time;
+    private readonly IAuditActor _actor;
+    private readonly OutboxSignal _signal;
 
-    public EfOutbox(RelanceBotDbContext db, TimeProvider time, OutboxSignal signal)
+    public EfOutbox(RelanceBotDbContext db, TimeProvider time, IAuditActor actor, OutboxSignal signal)
     {
         _db = db;
         _time = time;
+        _actor = actor;
+        _signal = signal;
         // Woken only once the messages are saved: before that the dispatcher could not see them.
         _db.SavedChanges += (_, args) =>
         {
@@ -26,10 +31,28 @@ internal sealed class EfOutbox : IOutbox
         };
     }
 
-    public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-        await EnqueueAsync([message], cancellationToken) == 1;
+    public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var added = await NewMessagesAsync([message], cancellationToken);
+        _db.OutboxMessages.AddRange(added);
+        return added.Count == 1;
+    }
 
     public async Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var added = await NewMessagesAsync(messages, cancellationToken);
+        await _db.InsertAsync(added, _actor, _time.GetUtcNow(), cancellationToken);
+        // Not saved through SaveChanges, so no SavedChanges event: a wake-up before the commit at worst finds nothing
+        // yet, and the dispatcher's next poll picks the messages up.
+        if (added.Count > 0)
+        {
+            _signal.Notify();
+        }
+
+        return added.Count;
+    }
+
+    private async Task<List<OutboxMessage>> NewMessagesAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var taken = _db.ChangeTracker.Entries<OutboxMessage>()
@@ -46,10 +69,6 @@ internal sealed class EfOutbox : IOutbox
         }
 
         var now = _time.GetUtcNow();
-        var added = messages.Where(message => taken.Add(message.IdempotencyKey))
-            .Select(message => OutboxMessage.Create(message, now))
-            .ToList();
-        _db.OutboxMessages.AddRange(added);
-        return added.Count;
+        return [.. messages.Where(message => taken.Add(message.IdempotencyKey)).Select(message => OutboxMessage.Create(message, now))];
     }
 }

@@ -11,9 +11,10 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// <see cref="EnqueueAsync(OutgoingMessage, CancellationToken)"/> for many messages at once, checking their keys with
-    /// one query per chunk instead of one per message. A key already saved, pending, or repeated in
-    /// <paramref name="messages"/> (the first one wins) adds nothing. Returns the number of messages added.
+    /// Many messages at once, set-based, for batch jobs: keys are checked with one query per chunk and the new messages
+    /// are written at once in the context's current transaction, which the caller must have begun (they commit or roll
+    /// back with the caller's change). A key already saved, pending, or repeated in <paramref name="messages"/> (the
+    /// first one wins) adds nothing. Returns the number of messages written.
     /// </summary>
     Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
+using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
@@ -12,10 +14,16 @@ using RelanceBot.Reminders.Messages;
 namespace RelanceBot.Reminders;
 
 /// <summary>
-/// One batch of a sweep, in one unit of work: plans each due invoice, claims its steps, enqueues its message, raises
+/// One batch of a sweep, in one transaction: plans each due invoice, claims its steps, enqueues its message, raises
 /// its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
 /// so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
 /// </summary>
+/// <remarks>
+/// Planning is per invoice and in memory; reading and writing are set-based (one query per kind of row, bulk inserts
+/// of claims, tokens and messages, one update per distinct wake-up time), so a batch costs about the same few
+/// statements whatever its size. Only the rare rows that change (approved steps now sent, alerts) go through
+/// SaveChanges.
+/// </remarks>
 public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
@@ -23,17 +31,24 @@ public sealed partial class ReminderBatch(
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
+    IAuditActor actor,
     ILogger<ReminderBatch> logger)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
+    // Well under every provider's limit on parameters per statement.
+    private const int IdsPerQuery = 1000;
+
     private readonly Dictionary<Guid, CadencePlanner> _planners = [];
     private readonly Dictionary<Guid, Practice> _practices = [];
+    private readonly List<ReminderStepRun> _claims = [];
+    private readonly Dictionary<DateTimeOffset, List<Guid>> _wakes = [];
+    private readonly List<Guid> _sleeping = [];
 
     public async Task<SweepResult> RunAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var schedules = await db.Set<ReminderSchedule>()
+        var schedules = await db.Set<ReminderSchedule>().AsNoTracking()
             .Where(schedule => schedule.NextReminderAt <= now)
             .OrderBy(schedule => schedule.NextReminderAt)
             .Take(batchSize)
@@ -65,17 +80,21 @@ public sealed partial class ReminderBatch(
             var invoiceRuns = runs[invoice.Id].ToList();
             var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
             contacts[invoice.PatientId] = patientContacts;
-            result = result.Add(Run(invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, schedule, now, sends));
+            result = result.Add(Run(invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, now, sends));
         }
-
-        await EnqueueAsync(sends, now, cancellationToken);
 
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Claims first: a lost race fails here, before anything else is written.
+            await db.InsertAsync(_claims, actor, now, cancellationToken);
+            await EnqueueAsync(sends, now, cancellationToken);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
+            await SetWakesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception)
+        catch (Exception exception) when (exception is DbUpdateException or DbException)
         {
             // Another sweep (a second instance) claimed some of these steps first: its work stands, ours is dropped.
             LogBatchLost(exception);
@@ -85,13 +104,15 @@ public sealed partial class ReminderBatch(
         return result with { InvoicesExamined = schedules.Count };
     }
 
-    /// <summary>Plans and claims one invoice's steps; its message, if any, joins <paramref name="sends"/>.</summary>
+    /// <summary>
+    /// Plans and claims one invoice's steps; its message, if any, joins <paramref name="sends"/>, its next wake-up
+    /// the batch's wake-ups.
+    /// </summary>
     private SweepResult Run(
         Invoice invoice,
         Patient patient,
         List<ReminderStepRun> runs,
         List<DateTimeOffset> patientContacts,
-        ReminderSchedule schedule,
         DateTimeOffset now,
         List<ReminderToSend> sends)
     {
@@ -155,11 +176,47 @@ public sealed partial class ReminderBatch(
         }
 
         var next = planner.Plan(State(invoice, runs, patientContacts), now).NextWake;
-        schedule.WakeAt(next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
+        WakeAt(invoice.Id, next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
         return new SweepResult(0, messages, raised);
     }
 
+    private void WakeAt(Guid invoiceId, DateTimeOffset? instant)
+    {
+        if (instant is not { } wake)
+        {
+            _sleeping.Add(invoiceId);
+        }
+        else if (_wakes.TryGetValue(wake, out var invoiceIds))
+        {
+            invoiceIds.Add(invoiceId);
+        }
+        else
+        {
+            _wakes[wake] = [invoiceId];
+        }
+    }
+
+    /// <summary>
+    /// The batch's next wake-ups (<see cref="ReminderSchedule.WakeAt"/>), one update per distinct instant: invoices
+    /// due on the same day under the same policy share their next step's instant, so there are few.
+    /// </summary>
+    private async Task SetWakesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (wake, invoiceIds) in _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)).Append((null, _sleeping)))
+        {
+            foreach (var chunk in invoiceIds.Chunk(IdsPerQuery))
+            {
+                await db.Set<ReminderSchedule>().Where(schedule => chunk.Contains(schedule.InvoiceId))
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(schedule => schedule.NextReminderAt, wake), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Renders and enqueues the batch's messages: one query for their pay links, one for their outbox keys.</summary>
+    /// <summary>
+    /// Renders the batch's messages and writes them with their link tokens: one query for the pay links, bulk inserts
+    /// for the rest.
+    /// </summary>
     private async Task EnqueueAsync(List<ReminderToSend> sends, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (sends.Count == 0)
@@ -168,15 +225,23 @@ public sealed partial class ReminderBatch(
         }
 
         var payLinks = await paymentLinks.GetLinksAsync([.. sends.Select(send => send.Invoice.Id)], cancellationToken);
-        var messages = sends.Select(send => Message(send, payLinks[send.Invoice.Id], now)).ToList();
+        var links = new List<ConversationLinkToken>(sends.Count);
+        var messages = new List<OutgoingMessage>(sends.Count);
+        foreach (var send in sends)
+        {
+            var (replyCode, link) = linker.Create(send.Patient.Id, send.Invoice.Id, ConversationLinker.DefaultLifetime);
+            links.Add(link);
+            messages.Add(Message(send, payLinks[send.Invoice.Id], replyCode, now));
+        }
+
+        await db.InsertAsync(links, actor, now, cancellationToken);
         await outbox.EnqueueAsync(messages, cancellationToken);
     }
 
-    private OutgoingMessage Message(ReminderToSend send, string payLink, DateTimeOffset now)
+    private OutgoingMessage Message(ReminderToSend send, string payLink, string replyCode, DateTimeOffset now)
     {
         var (step, invoice, patient, channel) = send;
         var practice = _practices[invoice.PracticeId];
-        var replyCode = linker.Stage(patient.Id, invoice.Id, ConversationLinker.DefaultLifetime);
         var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
         var rendered = templates.Render(step.Template!, channel.Kind, model);
         var content = new OutboxContent(rendered.Text)
@@ -194,7 +259,11 @@ public sealed partial class ReminderBatch(
         };
     }
 
-    private ReminderStepRun Claim(ReminderStepRun run) => db.Set<ReminderStepRun>().Add(run).Entity;
+    private ReminderStepRun Claim(ReminderStepRun run)
+    {
+        _claims.Add(run);
+        return run;
+    }
 
     private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
     {
