@@ -7,9 +7,6 @@ namespace RelanceBot.Outbox;
 /// <summary>The outbox in the application's database, in the caller's unit of work.</summary>
 internal sealed class EfOutbox : IOutbox
 {
-    // Well under every provider's limit on parameters per statement (SQLite 32,766; PostgreSQL 65,535).
-    private const int KeysPerQuery = 1000;
-
     private readonly RelanceBotDbContext _db;
     private readonly TimeProvider _time;
     private readonly IAuditActor _actor;
@@ -60,10 +57,11 @@ internal sealed class EfOutbox : IOutbox
             .Select(entry => entry.Entity.IdempotencyKey)
             .ToHashSet(StringComparer.Ordinal);
         var keys = messages.Select(message => message.IdempotencyKey).Where(key => !taken.Contains(key)).Distinct().ToList();
-        foreach (var chunk in keys.Chunk(KeysPerQuery))
+        if (keys.Count > 0)
         {
+            // One array parameter, not one per key: a batch can hold thousands.
             taken.UnionWith(await _db.OutboxMessages.AsNoTracking()
-                .Where(existing => chunk.Contains(existing.IdempotencyKey))
+                .Where(existing => EF.Parameter(keys).Contains(existing.IdempotencyKey))
                 .Select(existing => existing.IdempotencyKey)
                 .ToListAsync(cancellationToken));
         }

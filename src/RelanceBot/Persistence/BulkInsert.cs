@@ -16,7 +16,9 @@ namespace RelanceBot.Persistence;
 /// </summary>
 public static class BulkInsert
 {
-    private const int RowsPerStatement = 50;
+    // SQLite looks parameters up by name with a linear scan, so the cost per row grows with the parameters of a
+    // statement; a few rows per statement still saves most round trips on PostgreSQL.
+    private const int ParametersPerStatement = 100;
 
     /// <summary>
     /// Inserts <paramref name="entities"/>; an <see cref="IAuditable"/> type also gets its "created" audit entries,
@@ -50,7 +52,7 @@ public static class BulkInsert
         DbCommand? command = null;
         try
         {
-            foreach (var chunk in entities.Chunk(RowsPerStatement))
+            foreach (var chunk in entities.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
             {
                 // Full chunks share one command, so the provider prepares its statement once; only a shorter last
                 // chunk needs a statement of its own.
@@ -64,6 +66,7 @@ public static class BulkInsert
                     command = transaction.Connection!.CreateCommand();
                     command.Transaction = transaction;
                     command.CommandText = InsertSql(sql, table, columns, chunk.Length);
+                    command.Prepare();
                 }
 
                 command.Parameters.Clear();

@@ -22,7 +22,8 @@ namespace RelanceBot.Reminders;
 /// Planning is per invoice and in memory; reading and writing are set-based (one query per kind of row, bulk inserts
 /// of claims, tokens and messages, one update per distinct wake-up time), so a batch costs about the same few
 /// statements whatever its size. Only the rare rows that change (approved steps now sent, alerts) go through
-/// SaveChanges.
+/// SaveChanges. Id lists go to the database as one array parameter (<c>EF.Parameter</c>): SQLite finds a statement's
+/// parameters by name with a linear scan, so thousands of scalar parameters made each lookup query quadratic.
 /// </remarks>
 public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
@@ -36,9 +37,6 @@ public sealed partial class ReminderBatch(
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
-
-    // Well under every provider's limit on parameters per statement.
-    private const int IdsPerQuery = 1000;
 
     private readonly Dictionary<Guid, CadencePlanner> _planners = [];
     private readonly Dictionary<Guid, Practice> _practices = [];
@@ -61,13 +59,13 @@ public sealed partial class ReminderBatch(
         // Hundreds of entities are tracked: scanning them all on every Add would make a batch quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
-        var invoices = await db.Invoices.AsNoTracking().Where(invoice => invoiceIds.Contains(invoice.Id))
+        var invoices = await db.Invoices.AsNoTracking().Where(invoice => EF.Parameter(invoiceIds).Contains(invoice.Id))
             .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
         var patientIds = invoices.Values.Select(invoice => invoice.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
-            .Where(patient => patientIds.Contains(patient.Id))
+            .Where(patient => EF.Parameter(patientIds).Contains(patient.Id))
             .ToDictionaryAsync(patient => patient.Id, cancellationToken);
-        var runs = (await db.Set<ReminderStepRun>().Where(run => invoiceIds.Contains(run.InvoiceId)).ToListAsync(cancellationToken))
+        var runs = (await db.Set<ReminderStepRun>().Where(run => EF.Parameter(invoiceIds).Contains(run.InvoiceId)).ToListAsync(cancellationToken))
             .ToLookup(run => run.InvoiceId);
         await LoadPracticesAsync(schedules.Select(schedule => schedule.PracticeId).Distinct(), cancellationToken);
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
@@ -204,9 +202,9 @@ public sealed partial class ReminderBatch(
     {
         foreach (var (wake, invoiceIds) in _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)).Append((null, _sleeping)))
         {
-            foreach (var chunk in invoiceIds.Chunk(IdsPerQuery))
+            if (invoiceIds.Count > 0)
             {
-                await db.Set<ReminderSchedule>().Where(schedule => chunk.Contains(schedule.InvoiceId))
+                await db.Set<ReminderSchedule>().Where(schedule => EF.Parameter(invoiceIds).Contains(schedule.InvoiceId))
                     .ExecuteUpdateAsync(setters => setters.SetProperty(schedule => schedule.NextReminderAt, wake), cancellationToken);
             }
         }
@@ -312,7 +310,7 @@ public sealed partial class ReminderBatch(
         // The longest quota period among the batch's practices bounds what any planner needs.
         var since = now - _planners.Values.Max(planner => planner.QuotaPeriod);
         var sent = await db.Set<ReminderStepRun>().AsNoTracking()
-            .Where(run => patientIds.Contains(run.PatientId) && run.SentAt > since)
+            .Where(run => EF.Parameter(patientIds).Contains(run.PatientId) && run.SentAt > since)
             .Select(run => new { run.PatientId, run.SentAt })
             .ToListAsync(cancellationToken);
         return sent.GroupBy(run => run.PatientId)
