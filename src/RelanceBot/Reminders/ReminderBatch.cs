@@ -46,6 +46,10 @@ public sealed partial class ReminderBatch(
 
     public async Task<SweepResult> RunAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
+        // What a batch writes is gathered here: a second batch in the same scope must not write the first one's again.
+        _claims.Clear();
+        _wakes.Clear();
+        _sleeping.Clear();
         var schedules = await db.Set<ReminderSchedule>().AsNoTracking()
             .Where(schedule => schedule.NextReminderAt <= now)
             .OrderBy(schedule => schedule.NextReminderAt)
@@ -56,7 +60,7 @@ public sealed partial class ReminderBatch(
             return SweepResult.None;
         }
 
-        // Hundreds of entities are tracked: scanning them all on every Add would make a batch quadratic.
+        // Thousands of entities are tracked: scanning them all on every Add would make a batch quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(invoice => EF.Parameter(invoiceIds).Contains(invoice.Id))
