@@ -16,10 +16,14 @@ using RelanceBot.Practices;
 using RelanceBot.Reminders;
 
 // Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices>
-// Seeds a SQLite file (raw ADO in one transaction), then times one sweep that finds and enqueues the due ones.
+// Seeds a SQLite file (raw ADO in one transaction), warms up with a first sweep an hour earlier over other invoices
+// (the service sweeps every minute in a long-lived process: its code is compiled, its queries cached), then times one
+// sweep that finds and enqueues the due ones.
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var now = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero); // Tuesday, 11:00 in Paris
+const int WarmUp = SweepDueReminders.BatchSize;
+var clock = new FixedTimeProvider(now);
 var directory = Directory.CreateTempSubdirectory("relancebot-bench-");
 var connectionString = $"Data Source={Path.Combine(directory.FullName, "bench.db")}";
 try
@@ -33,7 +37,7 @@ try
     builder.Configuration["ConnectionStrings:RelanceBot"] = connectionString;
     builder.Logging.ClearProviders();
     builder.AddPersistence();
-    builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+    builder.Services.AddSingleton<TimeProvider>(clock);
     builder.Services.AddAlerts();
     builder.Services.AddOutbox();
     builder.Services.AddScoped<ConversationLinker>();
@@ -47,10 +51,19 @@ try
     Console.WriteLine($"Seeded {total:N0} invoices ({due:N0} due) in {seeding.Elapsed.TotalSeconds:F1} s");
 
     var sweep = host.Services.GetRequiredService<SweepDueReminders>();
+    clock.Now = now.AddHours(-1);
+    var warmUp = await sweep.RunAsync(CancellationToken.None);
+    Console.WriteLine($"Warm-up sweep an hour earlier: {warmUp.InvoicesExamined:N0} examined");
+    clock.Now = now;
+
+    // The build machine is shared: the process's CPU time shows the sweep's own cost when the wall clock waits for cores.
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var timer = Stopwatch.StartNew();
     var result = await sweep.RunAsync(CancellationToken.None);
     timer.Stop();
-    Console.WriteLine($"Sweep: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms");
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine($"Sweep: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms"
+        + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s)");
 
     timer.Restart();
     var again = await sweep.RunAsync(CancellationToken.None);
@@ -65,7 +78,7 @@ finally
 static async Task SeedAsync(IServiceProvider services, int total, int due, DateTimeOffset now)
 {
     Guid practiceId;
-    var patientIds = new List<Guid>(due);
+    var patientIds = new List<Guid>(due + WarmUp);
     await using (var scope = services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
@@ -74,8 +87,8 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
         var policy = CadencePolicy.DefaultFor(practice.Id, "Europe/Paris");
         policy.Apply(policy.ToSettings() with { IsEnabled = true }, now.AddYears(-1));
         db.Add(policy);
-        // One patient per due invoice, so the contact quota does not hold messages back.
-        for (var index = 0; index < due; index++)
+        // One patient per due or warm-up invoice, so the contact quota does not hold messages back.
+        for (var index = 0; index < due + WarmUp; index++)
         {
             var patient = Patient.Create(practice.Id, $"P-{index}", new PatientDetails(
                 "Jeanne", "Martin", new DateOnly(1980, 1, 1), $"+3361{index:D8}", null, PatientLanguage.French, false), now.AddYears(-1));
@@ -89,9 +102,17 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
 
     await using var connection = new SqliteConnection(services.GetRequiredService<IConfiguration>().GetConnectionString("RelanceBot"));
     await connection.OpenAsync();
+    // Seeding only: no fsync, and a cache big enough to keep the indexes being filled in memory.
+    await using (var pragmas = connection.CreateCommand())
+    {
+        pragmas.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;";
+        await pragmas.ExecuteNonQueryAsync();
+    }
+
     await using var transaction = connection.BeginTransaction();
     var invoice = connection.CreateCommand();
     invoice.Transaction = transaction;
+    // Prepared once, executed per row: parsing the SQL a million times would dominate.
     invoice.CommandText = """
         INSERT INTO "Invoices" ("Id","PracticeId","PatientId","ExternalReference","AmountDueCents","AmountPaidCents","Currency",
             "IssueDate","DueDate","Status","IsFeeOverrun","CreatedAt","UpdatedAt","Version")
@@ -107,20 +128,25 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
     invoice.Parameters.AddWithValue("$created", Instant(now.AddDays(-60)));
     var version = invoice.Parameters.Add("$version", SqliteType.Text);
     var wake = invoice.Parameters.Add("$wake", SqliteType.Text);
+    invoice.Prepare();
     var today = DateOnly.FromDateTime(now.UtcDateTime);
     for (var index = 0; index < total; index++)
     {
         var isDue = index < due;
+        var isWarmUp = index >= due && index < due + WarmUp;
         // Due yesterday (D+1 due now) or in the future, woken long after now.
-        var date = isDue ? today.AddDays(-1) : today.AddDays(20 + (index % 300));
+        var date = isDue || isWarmUp ? today.AddDays(-1) : today.AddDays(20 + (index % 300));
         id.Value = Text(Guid.NewGuid());
         patientParameter.Value = Text(patientIds[index % patientIds.Count]);
         reference.Value = $"F-{index}";
         issue.Value = date.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         dueDate.Value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         version.Value = Text(Guid.NewGuid());
-        wake.Value = Instant(isDue ? now.AddHours(-10) : new DateTimeOffset(date.AddDays(-5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        await invoice.ExecuteNonQueryAsync();
+        wake.Value = Instant(
+            isDue ? now.AddMinutes(-30)
+            : isWarmUp ? now.AddHours(-10)
+            : new DateTimeOffset(date.AddDays(-5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        invoice.ExecuteNonQuery();
     }
 
     await transaction.CommitAsync();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,11 +10,6 @@ namespace RelanceBot.Auditing;
 /// </summary>
 internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvider) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions ChangesJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AppendAuditEntries(eventData.Context);
@@ -79,18 +72,16 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
             entry.Entity.Id.ToString(),
             action,
             actor.Name,
-            JsonSerializer.Serialize(changes, ChangesJson));
+            AuditDescription.Serialize(changes));
     }
 
     private static Dictionary<string, AuditedChange> Describe(EntityEntry entry, bool includeOld, bool includeNew) =>
         entry.Properties
-            .Where(property => property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true)
+            .Where(property => AuditDescription.IsAudited(property.Metadata))
             .Where(property => entry.State != EntityState.Modified || property.IsModified)
             .ToDictionary(
                 property => property.Metadata.Name,
                 property => new AuditedChange(
                     includeOld ? property.OriginalValue : null,
                     includeNew ? property.CurrentValue : null));
-
-    private sealed record AuditedChange(object? Old, object? New);
 }

@@ -25,9 +25,19 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
     /// </summary>
     public string Stage(Guid patientId, Guid? invoiceId, TimeSpan lifetime)
     {
+        var (token, link) = Create(patientId, invoiceId, lifetime);
+        db.ConversationLinkTokens.Add(link);
+        return token;
+    }
+
+    /// <summary>
+    /// A new token and the record to store for it, left to the caller to store (batch jobs insert thousands at once).
+    /// </summary>
+    public (string Token, ConversationLinkToken Link) Create(Guid patientId, Guid? invoiceId, TimeSpan lifetime)
+    {
         var token = LinkTokenCodec.NewToken();
         var now = time.GetUtcNow();
-        db.ConversationLinkTokens.Add(new ConversationLinkToken
+        return (token, new ConversationLinkToken
         {
             Id = Guid.CreateVersion7(now),
             TokenHash = LinkTokenCodec.Hash(token),
@@ -36,7 +46,6 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         });
-        return token;
     }
 
     /// <summary>

@@ -9,4 +9,12 @@ public interface IOutbox
     /// this unit of work). Two units of work racing on one key: the unique index makes the second save fail.
     /// </summary>
     Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Many messages at once, set-based, for batch jobs: keys are checked with one query per chunk and the new messages
+    /// are written at once in the context's current transaction, which the caller must have begun (they commit or roll
+    /// back with the caller's change). A key already saved, pending, or repeated in <paramref name="messages"/> (the
+    /// first one wins) adds nothing. Returns the number of messages written.
+    /// </summary>
+    Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
 }

@@ -44,7 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         return builder;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
         options.AddInterceptors(
             services.GetRequiredService<ConcurrencyVersionInterceptor>(),
             services.GetRequiredService<AuditInterceptor>(),

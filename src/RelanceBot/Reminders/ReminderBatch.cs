@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
+using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
@@ -12,10 +14,17 @@ using RelanceBot.Reminders.Messages;
 namespace RelanceBot.Reminders;
 
 /// <summary>
-/// One batch of a sweep, in one unit of work: plans each due invoice, claims its steps, enqueues its message, raises
+/// One batch of a sweep, in one transaction: plans each due invoice, claims its steps, enqueues its message, raises
 /// its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
 /// so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
 /// </summary>
+/// <remarks>
+/// Planning is per invoice and in memory; reading and writing are set-based (one query per kind of row, bulk inserts
+/// of claims, tokens and messages, one update per distinct wake-up time), so a batch costs about the same few
+/// statements whatever its size. Only the rare rows that change (approved steps now sent, alerts) go through
+/// SaveChanges. Id lists go to the database as one array parameter (<c>EF.Parameter</c>): SQLite finds a statement's
+/// parameters by name with a linear scan, so thousands of scalar parameters made each lookup query quadratic.
+/// </remarks>
 public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
@@ -23,6 +32,7 @@ public sealed partial class ReminderBatch(
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
+    IAuditActor actor,
     ILogger<ReminderBatch> logger)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
@@ -30,10 +40,17 @@ public sealed partial class ReminderBatch(
 
     private readonly Dictionary<Guid, CadencePlanner> _planners = [];
     private readonly Dictionary<Guid, Practice> _practices = [];
+    private readonly List<ReminderStepRun> _claims = [];
+    private readonly Dictionary<DateTimeOffset, List<Guid>> _wakes = [];
+    private readonly List<Guid> _sleeping = [];
 
     public async Task<SweepResult> RunAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var schedules = await db.Set<ReminderSchedule>()
+        // What a batch writes is gathered here: a second batch in the same scope must not write the first one's again.
+        _claims.Clear();
+        _wakes.Clear();
+        _sleeping.Clear();
+        var schedules = await db.Set<ReminderSchedule>().AsNoTracking()
             .Where(schedule => schedule.NextReminderAt <= now)
             .OrderBy(schedule => schedule.NextReminderAt)
             .Take(batchSize)
@@ -43,38 +60,43 @@ public sealed partial class ReminderBatch(
             return SweepResult.None;
         }
 
-        // Hundreds of entities are tracked: scanning them all on every Add would make a batch quadratic.
+        // Thousands of entities are tracked: scanning them all on every Add would make a batch quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
-        var invoices = await db.Invoices.AsNoTracking().Where(invoice => invoiceIds.Contains(invoice.Id))
+        var invoices = await db.Invoices.AsNoTracking().Where(invoice => EF.Parameter(invoiceIds).Contains(invoice.Id))
             .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
         var patientIds = invoices.Values.Select(invoice => invoice.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
-            .Where(patient => patientIds.Contains(patient.Id))
+            .Where(patient => EF.Parameter(patientIds).Contains(patient.Id))
             .ToDictionaryAsync(patient => patient.Id, cancellationToken);
-        var runs = (await db.Set<ReminderStepRun>().Where(run => invoiceIds.Contains(run.InvoiceId)).ToListAsync(cancellationToken))
+        var runs = (await db.Set<ReminderStepRun>().Where(run => EF.Parameter(invoiceIds).Contains(run.InvoiceId)).ToListAsync(cancellationToken))
             .ToLookup(run => run.InvoiceId);
         await LoadPracticesAsync(schedules.Select(schedule => schedule.PracticeId).Distinct(), cancellationToken);
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
 
         var result = SweepResult.None;
+        var sends = new List<ReminderToSend>();
         foreach (var schedule in schedules)
         {
             var invoice = invoices[schedule.InvoiceId];
             var invoiceRuns = runs[invoice.Id].ToList();
             var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
             contacts[invoice.PatientId] = patientContacts;
-            var step = await RunAsync(
-                invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, schedule, now, cancellationToken);
-            result = result.Add(step);
+            result = result.Add(Run(invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, now, sends));
         }
 
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Claims first: a lost race fails here, before anything else is written.
+            await db.InsertAsync(_claims, actor, now, cancellationToken);
+            await EnqueueAsync(sends, now, cancellationToken);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
+            await SetWakesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception)
+        catch (Exception exception) when (exception is DbUpdateException or DbException)
         {
             // Another sweep (a second instance) claimed some of these steps first: its work stands, ours is dropped.
             LogBatchLost(exception);
@@ -84,14 +106,17 @@ public sealed partial class ReminderBatch(
         return result with { InvoicesExamined = schedules.Count };
     }
 
-    private async Task<SweepResult> RunAsync(
+    /// <summary>
+    /// Plans and claims one invoice's steps; its message, if any, joins <paramref name="sends"/>, its next wake-up
+    /// the batch's wake-ups.
+    /// </summary>
+    private SweepResult Run(
         Invoice invoice,
         Patient patient,
         List<ReminderStepRun> runs,
         List<DateTimeOffset> patientContacts,
-        ReminderSchedule schedule,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        List<ReminderToSend> sends)
     {
         var planner = _planners[invoice.PracticeId];
         var plan = planner.Plan(State(invoice, runs, patientContacts), now);
@@ -137,7 +162,7 @@ public sealed partial class ReminderBatch(
             }
             else
             {
-                await EnqueueAsync(message, invoice, patient, channel, now, cancellationToken);
+                sends.Add(new ReminderToSend(message, invoice, patient, channel));
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now)));
@@ -153,16 +178,72 @@ public sealed partial class ReminderBatch(
         }
 
         var next = planner.Plan(State(invoice, runs, patientContacts), now).NextWake;
-        schedule.WakeAt(next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
+        WakeAt(invoice.Id, next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
         return new SweepResult(0, messages, raised);
     }
 
-    private async Task EnqueueAsync(
-        CadenceStep step, Invoice invoice, Patient patient, PatientChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    private void WakeAt(Guid invoiceId, DateTimeOffset? instant)
     {
+        if (instant is not { } wake)
+        {
+            _sleeping.Add(invoiceId);
+        }
+        else if (_wakes.TryGetValue(wake, out var invoiceIds))
+        {
+            invoiceIds.Add(invoiceId);
+        }
+        else
+        {
+            _wakes[wake] = [invoiceId];
+        }
+    }
+
+    /// <summary>
+    /// The batch's next wake-ups (<see cref="ReminderSchedule.WakeAt"/>), one update per distinct instant: invoices
+    /// due on the same day under the same policy share their next step's instant, so there are few.
+    /// </summary>
+    private async Task SetWakesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (wake, invoiceIds) in _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)).Append((null, _sleeping)))
+        {
+            if (invoiceIds.Count > 0)
+            {
+                await db.Set<ReminderSchedule>().Where(schedule => EF.Parameter(invoiceIds).Contains(schedule.InvoiceId))
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(schedule => schedule.NextReminderAt, wake), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Renders and enqueues the batch's messages: one query for their pay links, one for their outbox keys.</summary>
+    /// <summary>
+    /// Renders the batch's messages and writes them with their link tokens: one query for the pay links, bulk inserts
+    /// for the rest.
+    /// </summary>
+    private async Task EnqueueAsync(List<ReminderToSend> sends, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (sends.Count == 0)
+        {
+            return;
+        }
+
+        var payLinks = await paymentLinks.GetLinksAsync([.. sends.Select(send => send.Invoice.Id)], cancellationToken);
+        var links = new List<ConversationLinkToken>(sends.Count);
+        var messages = new List<OutgoingMessage>(sends.Count);
+        foreach (var send in sends)
+        {
+            var (replyCode, link) = linker.Create(send.Patient.Id, send.Invoice.Id, ConversationLinker.DefaultLifetime);
+            links.Add(link);
+            messages.Add(Message(send, payLinks[send.Invoice.Id], replyCode, now));
+        }
+
+        await db.InsertAsync(links, actor, now, cancellationToken);
+        await outbox.EnqueueAsync(messages, cancellationToken);
+    }
+
+    private OutgoingMessage Message(ReminderToSend send, string payLink, string replyCode, DateTimeOffset now)
+    {
+        var (step, invoice, patient, channel) = send;
         var practice = _practices[invoice.PracticeId];
-        var replyCode = linker.Stage(patient.Id, invoice.Id, ConversationLinker.DefaultLifetime);
-        var payLink = await paymentLinks.GetLinkAsync(invoice.Id, cancellationToken);
         var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
         var rendered = templates.Render(step.Template!, channel.Kind, model);
         var content = new OutboxContent(rendered.Text)
@@ -171,18 +252,20 @@ public sealed partial class ReminderBatch(
             Actions = [.. rendered.Buttons.Select(button => new OutboxAction(button.Title, button.Url ?? button.Value!))],
         };
         var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;
-        await outbox.EnqueueAsync(
-            new OutgoingMessage(
-                $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
-            {
-                PatientId = patient.Id,
-                InvoiceId = invoice.Id,
-                DueAt = now,
-            },
-            cancellationToken);
+        return new OutgoingMessage(
+            $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
+        {
+            PatientId = patient.Id,
+            InvoiceId = invoice.Id,
+            DueAt = now,
+        };
     }
 
-    private ReminderStepRun Claim(ReminderStepRun run) => db.Set<ReminderStepRun>().Add(run).Entity;
+    private ReminderStepRun Claim(ReminderStepRun run)
+    {
+        _claims.Add(run);
+        return run;
+    }
 
     private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
     {
@@ -231,12 +314,14 @@ public sealed partial class ReminderBatch(
         // The longest quota period among the batch's practices bounds what any planner needs.
         var since = now - _planners.Values.Max(planner => planner.QuotaPeriod);
         var sent = await db.Set<ReminderStepRun>().AsNoTracking()
-            .Where(run => patientIds.Contains(run.PatientId) && run.SentAt > since)
+            .Where(run => EF.Parameter(patientIds).Contains(run.PatientId) && run.SentAt > since)
             .Select(run => new { run.PatientId, run.SentAt })
             .ToListAsync(cancellationToken);
         return sent.GroupBy(run => run.PatientId)
             .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
     }
+
+    private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel);
 
     [LoggerMessage(LogLevel.Warning, "A reminder batch lost a race with another sweep and was rolled back.")]
     private partial void LogBatchLost(Exception exception);

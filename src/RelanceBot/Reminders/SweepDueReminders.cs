@@ -6,7 +6,7 @@ namespace RelanceBot.Reminders;
 /// </summary>
 public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeProvider time, ILogger<SweepDueReminders> logger)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 2000;
 
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {

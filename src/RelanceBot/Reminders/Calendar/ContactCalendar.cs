@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace RelanceBot.Reminders.Calendar;
 
 /// <summary>
@@ -22,6 +24,10 @@ public sealed class ContactCalendar
 
     // Indexed by DayOfWeek, each sorted by start.
     private readonly WeeklyContactWindow[][] _windowsByDay;
+
+    // The planner asks for the same few dates (due date + each step's offset) for thousands of invoices in a sweep,
+    // and each answer costs several time-zone rule lookups.
+    private readonly ConcurrentDictionary<DateOnly, DateTimeOffset> _startsOfDay = new();
 
     /// <exception cref="ArgumentException">The policy is invalid (see <see cref="ContactWindowPolicy.GetValidationErrors"/>).</exception>
     public ContactCalendar(ContactWindowPolicy policy)
@@ -91,7 +97,8 @@ public sealed class ContactCalendar
     /// The first instant of <paramref name="date"/> in the practice's time zone. Cadence offsets ("D+N") are local
     /// calendar days, so <c>StartOfLocalDay(LocalDate(due).AddDays(n))</c> is right across a 23 or 25 hour day.
     /// </summary>
-    public DateTimeOffset StartOfLocalDay(DateOnly date) => ToLocal(FirstInstantReading(date.ToDateTime(TimeOnly.MinValue)));
+    public DateTimeOffset StartOfLocalDay(DateOnly date) =>
+        _startsOfDay.GetOrAdd(date, static (day, calendar) => calendar.ToLocal(calendar.FirstInstantReading(day.ToDateTime(TimeOnly.MinValue))), this);
 
     private DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 

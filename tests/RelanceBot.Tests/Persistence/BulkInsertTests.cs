@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Auditing;
+using RelanceBot.Conversations;
+using RelanceBot.Persistence;
+using RelanceBot.Tests.TestHost;
+
+namespace RelanceBot.Tests.Persistence;
+
+public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
+{
+    [Fact]
+    public async Task InsertAsync_AuditableRows_AreStoredWithTheSameAuditEntriesAsSaveChangesWrites()
+    {
+        var patientId = await PatientAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
+        // More rows than one statement holds, so both the shared and the last, shorter statement run.
+        var tokens = Enumerable.Range(0, 23).Select(index => Token(patientId, index)).ToList();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertAsync(tokens, actor, RelanceBotFactory.Start, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var ids = tokens.Select(token => token.Id).ToList();
+        var stored = await db.ConversationLinkTokens.AsNoTracking().Where(token => ids.Contains(token.Id)).ToListAsync();
+        stored.Select(token => token.TokenHash).ShouldBe(tokens.Select(token => token.TokenHash), ignoreOrder: true);
+        stored.ShouldAllBe(token => token.ExpiresAt == RelanceBotFactory.Start.AddDays(7) && token.UsedAt == null);
+        var entityIds = ids.Select(id => id.ToString()).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(entry => entityIds.Contains(entry.EntityId)).ToListAsync();
+        audit.Count.ShouldBe(tokens.Count);
+        audit.ShouldAllBe(entry => entry.Action == AuditAction.Created && entry.EntityType == nameof(ConversationLinkToken));
+        audit.ShouldAllBe(entry => entry.Changes.Contains("ExpiresAt") && !entry.Changes.Contains("TokenHash"));
+    }
+
+    [Fact]
+    public async Task InsertAsync_ADuplicateUniqueKey_FailsAndTheTransactionLeavesNothing()
+    {
+        var patientId = await PatientAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
+        var first = Token(patientId, 0);
+        var twin = Token(patientId, 1);
+        twin.TokenHash = first.TokenHash;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Should.ThrowAsync<DbException>(() =>
+                db.InsertAsync([first, twin], actor, RelanceBotFactory.Start, CancellationToken.None));
+        }
+
+        (await db.ConversationLinkTokens.AnyAsync(token => token.Id == first.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task InsertAsync_OutsideATransaction_IsRefused()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
+
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            db.InsertAsync([Token(Guid.NewGuid(), 0)], actor, RelanceBotFactory.Start, CancellationToken.None));
+    }
+
+    private async Task<Guid> PatientAsync()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        using var client = factory.CreateApiClient(practice.ApiKey);
+        (await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        return (await db.Patients.SingleAsync(candidate => candidate.PracticeId == practice.Id)).Id;
+    }
+
+    private static ConversationLinkToken Token(Guid patientId, int index) => new()
+    {
+        Id = Guid.NewGuid(),
+        TokenHash = $"{index:D2}{Guid.NewGuid():N}{Guid.NewGuid():N}"[..64],
+        PatientId = patientId,
+        CreatedAt = RelanceBotFactory.Start,
+        ExpiresAt = RelanceBotFactory.Start.AddDays(7),
+    };
+}
