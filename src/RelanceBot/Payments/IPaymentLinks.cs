@@ -6,19 +6,8 @@ public interface IPaymentLinks
     Task<string> GetLinkAsync(Guid invoiceId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The links of many invoices at once, keyed by invoice id, one entry for each distinct id asked for; the same
-    /// link <see cref="GetLinkAsync"/> gives. An implementation backed by a table should override this default with
-    /// one query per batch: the reminder sweep asks for thousands of links at a time.
+    /// The links of many invoices at once (the reminder sweep asks for thousands), keyed by invoice id: one entry per
+    /// distinct id, the same link <see cref="GetLinkAsync"/> gives.
     /// </summary>
-    async Task<IReadOnlyDictionary<Guid, string>> GetLinksAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(invoiceIds);
-        var links = new Dictionary<Guid, string>(invoiceIds.Count);
-        foreach (var invoiceId in invoiceIds.Distinct())
-        {
-            links[invoiceId] = await GetLinkAsync(invoiceId, cancellationToken);
-        }
-
-        return links;
-    }
+    Task<IReadOnlyDictionary<Guid, string>> GetLinksAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken);
 }

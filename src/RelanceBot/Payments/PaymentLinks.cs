@@ -8,26 +8,39 @@ namespace RelanceBot.Payments;
 public sealed class PaymentLinks(RelanceBotDbContext db, IOptions<PaymentsOptions> options, TimeProvider time) : IPaymentLinks
 {
     public async Task<string> GetLinkAsync(Guid invoiceId, CancellationToken cancellationToken)
-    {
-        var link = await FindOrIssueAsync(invoiceId, cancellationToken);
-        return new Uri(options.Value.PublicBaseUrl, $"/p/{link.Token}").AbsoluteUri;
-    }
+        => (await GetLinksAsync([invoiceId], cancellationToken))[invoiceId];
 
-    private async Task<PaymentLink> FindOrIssueAsync(Guid invoiceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, string>> GetLinksAsync(
+        IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken)
     {
-        var existing = db.Set<PaymentLink>().Local.SingleOrDefault(link => link.InvoiceId == invoiceId)
-            ?? await db.Set<PaymentLink>().SingleOrDefaultAsync(link => link.InvoiceId == invoiceId, cancellationToken);
-        if (existing is not null)
+        var wanted = invoiceIds.ToHashSet();
+        var links = db.Set<PaymentLink>().Local.Where(link => wanted.Contains(link.InvoiceId)).ToDictionary(link => link.InvoiceId);
+        var toLoad = wanted.Where(id => !links.ContainsKey(id)).ToList();
+        if (toLoad.Count > 0)
         {
-            return existing;
+            foreach (var stored in await db.Set<PaymentLink>().Where(link => toLoad.Contains(link.InvoiceId)).ToListAsync(cancellationToken))
+            {
+                links[stored.InvoiceId] = stored;
+            }
         }
 
-        var practiceId = await db.Invoices
-            .Where(invoice => invoice.Id == invoiceId)
-            .Select(invoice => (Guid?)invoice.PracticeId)
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice {invoiceId} does not exist.");
-        // Joins the caller's unit of work: the link is saved with whatever message carries it.
-        return db.Set<PaymentLink>().Add(PaymentLink.Issue(practiceId, invoiceId, time.GetUtcNow())).Entity;
+        var toIssue = wanted.Where(id => !links.ContainsKey(id)).ToList();
+        if (toIssue.Count > 0)
+        {
+            var practices = await db.Invoices
+                .Where(invoice => toIssue.Contains(invoice.Id))
+                .ToDictionaryAsync(invoice => invoice.Id, invoice => invoice.PracticeId, cancellationToken);
+            var now = time.GetUtcNow();
+            foreach (var invoiceId in toIssue)
+            {
+                var practiceId = practices.TryGetValue(invoiceId, out var practice)
+                    ? practice
+                    : throw new InvalidOperationException($"Invoice {invoiceId} does not exist.");
+                // Joins the caller's unit of work: the link is saved with whatever message carries it.
+                links[invoiceId] = db.Set<PaymentLink>().Add(PaymentLink.Issue(practiceId, invoiceId, now)).Entity;
+            }
+        }
+
+        return links.ToDictionary(pair => pair.Key, pair => new Uri(options.Value.PublicBaseUrl, $"/p/{pair.Value.Token}").AbsoluteUri);
     }
 }
