@@ -6,6 +6,7 @@ using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
+using RelanceBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
+builder.Services.AddTeams();
 
 var app = builder.Build();
 

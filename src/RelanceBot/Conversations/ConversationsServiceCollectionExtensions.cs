@@ -1,4 +1,3 @@
-using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Messages;
 
 namespace RelanceBot.Conversations;
@@ -11,7 +10,8 @@ public static class ConversationsServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Conversations", "Messages")));
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ConversationLinker>();
-        services.AddScoped<IBot, PatientBot>();
+        // Registered as itself: the app's IBot is a router that hands patient traffic to it.
+        services.AddScoped<PatientBot>();
         return services;
     }
 }

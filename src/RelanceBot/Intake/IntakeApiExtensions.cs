@@ -3,6 +3,7 @@ using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
+using RelanceBot.Teams;
 
 namespace RelanceBot.Intake;
 
@@ -41,7 +42,8 @@ public static class IntakeApiExtensions
         endpoints.MapGroup("/api/v1")
             .RequireAuthorization(PracticeApiKeyPolicy)
             .MapPatients()
-            .MapInvoices();
+            .MapInvoices()
+            .MapTeamsSetup();
         return endpoints;
     }
 }

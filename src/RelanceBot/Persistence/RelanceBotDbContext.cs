@@ -5,6 +5,9 @@ using RelanceBot.Conversations;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
+using RelanceBot.Teams.Alerts;
+using RelanceBot.Teams.Digest;
+using RelanceBot.Teams.Linking;
 
 namespace RelanceBot.Persistence;
 
@@ -33,6 +36,12 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
+
+    public DbSet<TeamsLinkCode> TeamsLinkCodes => Set<TeamsLinkCode>();
+
+    public DbSet<StaffAlertCard> StaffAlertCards => Set<StaffAlertCard>();
+
+    public DbSet<TeamsDigestDelivery> TeamsDigestDeliveries => Set<TeamsDigestDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);
