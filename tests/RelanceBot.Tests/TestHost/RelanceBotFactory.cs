@@ -55,6 +55,8 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
+        // Tests drive the scheduled work themselves, on the fake clock.
+        builder.UseSetting("Teams:RunScheduledJobs", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
