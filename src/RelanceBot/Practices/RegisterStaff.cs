@@ -17,9 +17,10 @@ public sealed class RegisterStaff(RelanceBotDbContext db, TimeProvider time)
             errors.Add("name", "A name is required.");
         }
 
-        if (!Guid.TryParse(aadObjectId, out var objectId))
+        var normalizedId = Staff.NormalizeAadObjectId(aadObjectId ?? "");
+        if (!IsObjectId(normalizedId))
         {
-            errors.Add("aadObjectId", "The member's Entra ID object id (a GUID) is required.");
+            errors.Add("aadObjectId", "The member's Entra ID object id is required (letters, digits and hyphens, as Teams reports it).");
         }
 
         if (!Enum.TryParse<StaffRole>(role, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole))
@@ -32,7 +33,6 @@ public sealed class RegisterStaff(RelanceBotDbContext db, TimeProvider time)
             errors.Add("practice", $"No practice with id {practiceId}.");
         }
 
-        var normalizedId = objectId.ToString();
         if (errors.IsEmpty && await db.Staff.AnyAsync(s => s.PracticeId == practiceId && s.AadObjectId == normalizedId, cancellationToken))
         {
             errors.Add("aadObjectId", "This member is already registered for the practice.");
@@ -48,4 +48,8 @@ public sealed class RegisterStaff(RelanceBotDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         return new Result(staff, errors);
     }
+
+    // Entra object ids are GUIDs, but Teams emulators use other shapes: accept any id-like token, compared lowercase.
+    private static bool IsObjectId(string id)
+        => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 }

@@ -108,7 +108,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         using var api = _app.CreateApiClient(_practice.Practice.ApiKey);
 
-        using var response = await api.PostAsJsonAsync("/api/v1/teams/staff", new { name = "", aadObjectId = "not-a-guid", role = "Boss" });
+        using var response = await api.PostAsJsonAsync("/api/v1/teams/staff", new { name = "", aadObjectId = "not an id!", role = "Boss" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -31,9 +31,10 @@ public sealed class AlertActionHandler(
     public async Task<AlertActionResult> HandleAsync(
         Guid practiceId, string? aadObjectId, AlertActionRequest request, BotLanguage language, CancellationToken cancellationToken)
     {
-        var staff = string.IsNullOrEmpty(aadObjectId)
+        var objectId = string.IsNullOrEmpty(aadObjectId) ? null : Staff.NormalizeAadObjectId(aadObjectId);
+        var staff = objectId is null
             ? null
-            : await db.Staff.SingleOrDefaultAsync(s => s.PracticeId == practiceId && s.AadObjectId == aadObjectId, cancellationToken);
+            : await db.Staff.SingleOrDefaultAsync(s => s.PracticeId == practiceId && s.AadObjectId == objectId, cancellationToken);
         if (staff is null)
         {
             return Refuse(language, "refused-not-staff");

@@ -77,8 +77,14 @@ public sealed class TeamsChannelLinks(RelanceBotDbContext db, TimeProvider time,
     public Task<Practice?> FindPracticeAsync(ConversationReferenceRecord channel, CancellationToken cancellationToken)
         => db.Practices.SingleOrDefaultAsync(p => p.TeamsAlertChannelReferenceId == channel.Id, cancellationToken);
 
-    private Task<bool> IsStaffAsync(Guid practiceId, string? aadObjectId, CancellationToken cancellationToken)
-        => string.IsNullOrEmpty(aadObjectId)
-            ? Task.FromResult(false)
-            : db.Staff.AnyAsync(s => s.PracticeId == practiceId && s.AadObjectId == aadObjectId, cancellationToken);
+    private async Task<bool> IsStaffAsync(Guid practiceId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(aadObjectId))
+        {
+            return false;
+        }
+
+        var objectId = Staff.NormalizeAadObjectId(aadObjectId);
+        return await db.Staff.AnyAsync(s => s.PracticeId == practiceId && s.AadObjectId == objectId, cancellationToken);
+    }
 }
