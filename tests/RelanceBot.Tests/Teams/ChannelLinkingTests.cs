@@ -100,6 +100,14 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddingTheBotToATeam_ExplainsHowToLinkTheChannel()
+    {
+        (await _channel.AddBotToTeamAsync(_practice.AssistantAad)).ShouldContain("link");
+
+        (await LinkedChannelAsync()).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AnythingElse_GetsTheHelp()
         => (await _channel.SayAsync(_practice.AssistantAad, "bonjour")).ShouldContain("link");
 

@@ -26,6 +26,18 @@ public sealed class TeamsStaffChannel(RelanceBotFactory app, FakeConnector conne
         return connector.Requests.Skip(before).Select(r => r.Body?["text"]?.GetValue<string>()).OfType<string>().Single();
     }
 
+    /// <summary>The bot installed in the team: Teams says so in the channel it was added from.</summary>
+    public async Task<string> AddBotToTeamAsync(string aadObjectId)
+    {
+        var before = connector.Requests.Count;
+        var activity = Activity("conversationUpdate", aadObjectId);
+        activity["conversation"]!["id"] = ChannelId;
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
+        activity["channelData"]!["eventType"] = "teamMemberAdded";
+        (await PostAsync(activity)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return connector.Requests.Skip(before).Select(r => r.Body?["text"]?.GetValue<string>()).OfType<string>().Single();
+    }
+
     /// <summary>An Action.Execute press: returns the invoke response's body.</summary>
     public async Task<JsonObject> ExecuteAsync(string aadObjectId, string verb, JsonObject data, string? replyToId = null)
     {
