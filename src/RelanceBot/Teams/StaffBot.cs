@@ -24,7 +24,6 @@ public sealed class StaffBot(
 {
     public const string CardActionInvokeName = "adaptiveCard/action";
 
-    private const string CardResponseType = "application/vnd.microsoft.card.adaptive";
     private const string MessageResponseType = "application/vnd.microsoft.activity.message";
 
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -101,7 +100,7 @@ public sealed class StaffBot(
         {
             // Universal Actions: always 200; the body either replaces the card for the clicker or shows a message.
             turn.InvokeResponse = new InvokeResponse(200, result.Card is { } shown
-                ? new JsonObject { ["statusCode"] = 200, ["type"] = CardResponseType, ["value"] = shown }
+                ? new JsonObject { ["statusCode"] = 200, ["type"] = AdaptiveCardBuilder.ContentType, ["value"] = shown }
                 : new JsonObject { ["statusCode"] = 200, ["type"] = MessageResponseType, ["value"] = result.Message });
         }
         else if (result.Status != AlertActionStatus.Done)

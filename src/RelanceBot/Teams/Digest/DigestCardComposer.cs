@@ -11,18 +11,18 @@ public sealed class DigestCardComposer(TeamsMessages messages)
 {
     public JsonObject Compose(string practiceName, DigestFigures figures, BotLanguage language)
     {
-        var culture = language.Culture();
-        string Say(string key, params (string, string)[] values) => messages.Render(language, key, values);
-        string Euros(long cents) => EuroAmount.Format(cents, culture);
+        var wording = messages.In(language);
+        string Say(string key, params (string, string)[] values) => wording.Say(key, values);
+        string Euros(long cents) => EuroAmount.Format(cents, wording.Culture);
 
         return new AdaptiveCardBuilder()
-            .Heading(Say("digest-title", ("date", figures.LocalDate.ToString("D", culture))))
+            .Heading(Say("digest-title", ("date", figures.LocalDate.ToString("D", wording.Culture))))
             .Text(practiceName, CardTextTone.Subtle)
             .Facts(
             [
                 new CardFact(Say("digest-recovered"), Euros(figures.RecoveredYesterdayCents)),
-                new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday?.ToString(culture) ?? Say("digest-not-tracked")),
-                new CardFact(Say("digest-awaiting"), figures.AwaitingAction.ToString(culture)),
+                new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday?.ToString(wording.Culture) ?? Say("digest-not-tracked")),
+                new CardFact(Say("digest-awaiting"), figures.AwaitingAction.ToString(wording.Culture)),
             ])
             .Text(Say("digest-balance"), CardTextTone.Default)
             .Facts(

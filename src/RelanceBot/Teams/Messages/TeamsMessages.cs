@@ -7,6 +7,8 @@ public sealed class TeamsMessages(MessageCatalog catalog)
 {
     public static TeamsMessages Load(string directory) => new(MessageCatalog.Load(directory));
 
+    public TeamsWording In(BotLanguage language) => new(this, language);
+
     public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
         => catalog.Render(language, key, values.ToDictionary(value => value.Name, value => value.Value));
 }
