@@ -12,6 +12,12 @@ if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl 
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
+# A real SMTP server (aiosmtpd) for the e-mail delivery tests.
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
 # The Microsoft 365 Agents Playground, a real Teams / Web Chat client for the end-to-end tests.
 npm ci --prefix tests/RelanceBot.EndToEndTests/playground --no-audit --no-fund --loglevel=error
 

@@ -4,6 +4,7 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Teams;
@@ -17,6 +18,7 @@ builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
 builder.Services.AddTeams();
+builder.Services.AddOutbox();
 
 var app = builder.Build();
 

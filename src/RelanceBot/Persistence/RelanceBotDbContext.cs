@@ -3,6 +3,7 @@ using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
 using RelanceBot.Teams.Alerts;
@@ -42,6 +43,8 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<StaffAlertCard> StaffAlertCards => Set<StaffAlertCard>();
 
     public DbSet<TeamsDigestDelivery> TeamsDigestDeliveries => Set<TeamsDigestDelivery>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

@@ -28,7 +28,8 @@ public sealed class SqliteMigrationTests
         new[]
         {
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
-            "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "StaffAlerts",
+            "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "StaffAlerts", "OutboxMessages",
+            "TeamsLinkCodes", "StaffAlertCards", "TeamsDigestDeliveries",
         }.ShouldBeSubsetOf(tables);
     }
 

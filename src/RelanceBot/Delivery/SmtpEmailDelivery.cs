@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using RelanceBot.Outbox;
+
+namespace RelanceBot.Delivery;
+
+/// <summary>Sends e-mail through an SMTP relay as multipart text + HTML.</summary>
+public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessageDelivery
+{
+    public DeliveryChannel Channel => DeliveryChannel.Email;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        MimeMessage mail;
+        try
+        {
+            mail = Compose(message);
+        }
+        catch (ParseException)
+        {
+            return DeliveryResult.Permanent("email address is invalid");
+        }
+
+        var settings = options.Value;
+        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(settings.Host, settings.Port, settings.Tls, cancellationToken);
+            if (settings.UserName is { Length: > 0 } userName)
+            {
+                await client.AuthenticateAsync(userName, settings.Password ?? "", cancellationToken);
+            }
+
+            await client.SendAsync(mail, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return DeliveryResult.Sent(mail.MessageId);
+        }
+        catch (SmtpCommandException exception)
+        {
+            // 5xx: the relay refuses this mail for good (unknown mailbox, policy); 4xx: it may accept it later.
+            var description = $"email {(int)exception.StatusCode} {exception.ErrorCode}";
+            return (int)exception.StatusCode >= 500
+                ? DeliveryResult.Permanent(description)
+                : DeliveryResult.Transient(description);
+        }
+        catch (Exception exception) when (exception is SmtpProtocolException or IOException or SocketException
+            or TimeoutException or MailKit.Security.AuthenticationException or ServiceNotConnectedException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return DeliveryResult.Transient($"email {exception.GetType().Name}");
+        }
+    }
+
+    private MimeMessage Compose(OutboxMessage message)
+    {
+        var settings = options.Value;
+        var content = message.Content;
+        var text = content.EmailText ?? content.Text;
+        var mail = new MimeMessage
+        {
+            Subject = content.Subject ?? "",
+            Body = new BodyBuilder
+            {
+                TextBody = text,
+                HtmlBody = content.EmailHtml ?? $"<p>{WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>")}</p>",
+            }.ToMessageBody(),
+        };
+        mail.From.Add(new MailboxAddress(settings.SenderName ?? "", settings.SenderAddress));
+        mail.To.Add(MailboxAddress.Parse(message.EmailAddress ?? throw new InvalidOperationException("An e-mail message has no address.")));
+        // The outbox id makes the Message-Id stable: a relay seeing a resend can recognise it.
+        mail.MessageId = $"{message.Id:N}@{MailboxAddress.Parse(settings.SenderAddress).Domain}";
+        return mail;
+    }
+}

@@ -1,0 +1,18 @@
+namespace RelanceBot.Outbox;
+
+/// <summary>
+/// The rendered message, frozen when it is enqueued so that a retry or a restart sends exactly what was decided.
+/// Each channel uses what it can: chat the text, actions and card; e-mail the subject and bodies (the text if none).
+/// </summary>
+public sealed record OutboxContent(string Text)
+{
+    public string? Subject { get; init; }
+
+    public IReadOnlyList<OutboxAction> Actions { get; init; } = [];
+
+    public string? AdaptiveCardJson { get; init; }
+
+    public string? EmailHtml { get; init; }
+
+    public string? EmailText { get; init; }
+}

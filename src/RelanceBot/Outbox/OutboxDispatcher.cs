@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RelanceBot.Delivery;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Outbox;
+
+/// <summary>
+/// Claims due messages in batches under a lease, sends them in parallel and records each outcome. Several dispatchers
+/// (threads or processes) may run on one database: a message is claimed by one of them at a time. A crash leaves its
+/// claimed messages <see cref="OutboxStatus.Sending"/> until the lease ends; they are then sent again, so at most the
+/// messages in flight at the crash can be delivered twice.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : IDisposable
+{
+    // Shared by the batches in flight, so pipelining batches never exceeds the configured number of sends.
+    private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxParallelSends, options.Value.MaxParallelSends);
+
+    /// <summary>Dispatches batches until nothing is due; returns how many messages were claimed.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        // Several batches in flight: while one is claimed or settled in the database, another is being sent.
+        var pipelines = Enumerable.Range(0, options.Value.BatchesInFlight).Select(_ => DrainAsync(cancellationToken));
+        return (await Task.WhenAll(pipelines)).Sum();
+    }
+
+    public void Dispose() => _sendSlots.Dispose();
+
+    private async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int claimed;
+        do
+        {
+            claimed = await DispatchBatchAsync(cancellationToken);
+            total += claimed;
+        }
+        while (claimed > 0 && !cancellationToken.IsCancellationRequested);
+
+        return total;
+    }
+
+    /// <summary>Claims, sends and settles one batch; returns how many messages were claimed.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var batch = await ClaimAsync(db, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // Claimed messages are sent and recorded even when the host is stopping: abandoning them would only leave
+        // them to be sent again once their lease ends.
+        var outcomes = new ConcurrentDictionary<OutboxMessage, SendOutcome>();
+        await Parallel.ForEachAsync(
+            batch,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends },
+            async (message, _) =>
+            {
+                await _sendSlots.WaitAsync(CancellationToken.None);
+                try
+                {
+                    outcomes[message] = await SendAsync(message);
+                }
+                finally
+                {
+                    _sendSlots.Release();
+                }
+            });
+
+        var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
+        foreach (var message in batch)
+        {
+            await SettleAsync(message, outcomes[message], fallback);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return batch.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(RelanceBotDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var owner = Guid.CreateVersion7(now);
+        var leaseUntil = now + options.Value.LeaseDuration;
+        var claimable = db.OutboxMessages.Where(message =>
+            (message.Status == OutboxStatus.Pending && message.NextAttemptAt <= now)
+            || (message.Status == OutboxStatus.Sending && message.LeaseUntil < now));
+        var batch = claimable.OrderBy(message => message.NextAttemptAt).Take(options.Value.BatchSize).Select(message => message.Id);
+
+        // One UPDATE takes the batch, so two dispatchers never both claim a message. The claimable test is repeated
+        // outside the sub-query because PostgreSQL re-checks only the outer condition on a row a concurrent claim
+        // changed while this one waited for its lock.
+        var claimed = await claimable
+            .Where(message => batch.Contains(message.Id))
+            .ExecuteUpdateAsync(
+                setters => setters
+                    .SetProperty(message => message.Status, OutboxStatus.Sending)
+                    .SetProperty(message => message.LeaseOwner, owner)
+                    .SetProperty(message => message.LeaseUntil, leaseUntil)
+                    .SetProperty(message => message.Attempts, message => message.Attempts + 1),
+                cancellationToken);
+        return claimed == 0 ? [] : await db.OutboxMessages.Where(message => message.LeaseOwner == owner).ToListAsync(cancellationToken);
+    }
+
+    private async Task<SendOutcome> SendAsync(OutboxMessage message)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.SendTimeout, time);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendAsync(message, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return SendOutcome.Delivered(DeliveryResult.Transient($"{message.Channel.ToString().ToLowerInvariant()} timeout"));
+        }
+        catch (Exception exception)
+        {
+            // A bug in one guard or channel must not stop the batch: the message is retried later.
+            logger.LogError(exception, "Sending outbox message {MessageId} failed unexpectedly", message.Id);
+            return SendOutcome.Delivered(DeliveryResult.Transient($"unexpected {exception.GetType().Name}"));
+        }
+    }
+
+    private async Task SettleAsync(OutboxMessage message, SendOutcome outcome, DeliveryFallback fallback)
+    {
+        var now = time.GetUtcNow();
+        if (outcome.SkipReason is { } skipReason)
+        {
+            message.MarkSkipped(skipReason);
+            return;
+        }
+
+        var result = outcome.Delivery!;
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                message.MarkSent(result.ChannelMessageId, now);
+                return;
+            case DeliveryOutcome.TransientFailure when message.Attempts < options.Value.MaxAttempts:
+                message.ScheduleRetry(result.Error!, now + options.Value.RetryDelay(message.Attempts));
+                return;
+            case DeliveryOutcome.TransientFailure:
+                message.MarkFailed($"{result.Error} (gave up after {message.Attempts} attempts)");
+                break;
+            default:
+                message.MarkFailed(result.Error!);
+                break;
+        }
+
+        logger.LogWarning("Outbox message {MessageId} failed on {Channel}: {Reason}", message.Id, message.Channel, message.LastError);
+        await fallback.ApplyAsync(message, CancellationToken.None);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RelanceBot.Practices;
+
+namespace RelanceBot.Outbox;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    private static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(message => message.Id);
+        builder.Property(message => message.Id).ValueGeneratedNever();
+        builder.Property(message => message.IdempotencyKey).HasMaxLength(400).IsRequired();
+        builder.Property(message => message.Purpose).HasConversion<string>().HasMaxLength(40);
+        builder.Property(message => message.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(message => message.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(message => message.RecipientChannelId).HasMaxLength(40);
+        builder.Property(message => message.RecipientId).HasMaxLength(200);
+        builder.Property(message => message.RecipientTenantId).HasMaxLength(100);
+        builder.Property(message => message.EmailAddress).HasMaxLength(320);
+        builder.Property(message => message.ChannelMessageId).HasMaxLength(400);
+        builder.Property(message => message.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+        // Content is written once and never changed, so reference comparison is enough for change tracking.
+        builder.Property(message => message.Content)
+            .HasColumnName("ContentJson")
+            .HasConversion(
+                content => JsonSerializer.Serialize(content, ContentJson),
+                json => JsonSerializer.Deserialize<OutboxContent>(json, ContentJson)!)
+            .IsRequired();
+        builder.Ignore(message => message.Target);
+
+        builder.HasIndex(message => message.IdempotencyKey).IsUnique();
+        // The dispatcher's claim: pending and due, or sending with an expired lease.
+        builder.HasIndex(message => new { message.Status, message.NextAttemptAt });
+        builder.HasIndex(message => message.LeaseOwner);
+        builder.HasIndex(message => message.OriginalMessageId);
+        builder.HasOne<Practice>().WithMany().HasForeignKey(message => message.PracticeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
