@@ -6,8 +6,6 @@ using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
-using RelanceBot.Teams.Alerts;
-using RelanceBot.Teams.Digest;
 using RelanceBot.Teams.Linking;
 
 namespace RelanceBot.Persistence;
@@ -39,10 +37,6 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
 
     public DbSet<TeamsLinkCode> TeamsLinkCodes => Set<TeamsLinkCode>();
-
-    public DbSet<StaffAlertCard> StaffAlertCards => Set<StaffAlertCard>();
-
-    public DbSet<TeamsDigestDelivery> TeamsDigestDeliveries => Set<TeamsDigestDelivery>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -19,7 +19,7 @@ public sealed class StaffBot(
     ConversationReferenceStore references,
     TeamsChannelLinks links,
     AlertActionHandler actions,
-    AlertCardPublisher publisher,
+    AlertCardUpdater cards,
     TeamsMessages messages) : IBot
 {
     public const string CardActionInvokeName = "adaptiveCard/action";
@@ -93,7 +93,7 @@ public sealed class StaffBot(
 
         if (result is { Status: AlertActionStatus.Done, AlertId: { } alertId, Card: { } card })
         {
-            await publisher.UpdateForEveryoneAsync(alertId, card, activity.ReplyToId, cancellationToken);
+            await cards.UpdateForEveryoneAsync(alertId, card, activity.ReplyToId, cancellationToken);
         }
 
         if (activity.IsType(ActivityTypes.Invoke))

@@ -14,10 +14,6 @@ public sealed class TeamsOptions
     /// <summary>Local time at which each practice gets its daily digest.</summary>
     public TimeOnly DigestTime { get; set; } = new(8, 30);
 
-    /// <summary>How many alert cards one dispatch pass posts at most (Teams allows about 1800 posts an hour per thread).</summary>
-    [Range(1, 500)]
-    public int CardBatchSize { get; set; } = 50;
-
     /// <summary>Whether the scheduled jobs (card dispatch, digest) run; tests switch them off and drive them directly.</summary>
     public bool RunScheduledJobs { get; set; } = true;
 }

@@ -16,11 +16,11 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(provider => TeamsMessages.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Teams", "Messages")));
         services.AddScoped<TeamsChannelLinks>();
-        services.AddScoped<TeamsChannelPoster>();
+        services.AddScoped<TeamsChannelOutbox>();
         services.AddScoped<AlertCardSubjects>();
         services.AddSingleton<AlertCardComposer>();
         services.AddScoped<AlertActionHandler>();
-        services.AddScoped<AlertCardPublisher>();
+        services.AddScoped<AlertCardUpdater>();
         services.AddScoped<AlertCardDispatcher>();
         services.AddScoped<IInstallmentPlanDecisions, InvoicePlanDecisions>();
         services.AddScoped<IRemindersSentCounter, UntrackedRemindersSent>();

@@ -29,7 +29,7 @@ public sealed class SqliteMigrationTests
         {
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
             "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "StaffAlerts", "OutboxMessages",
-            "TeamsLinkCodes", "StaffAlertCards", "TeamsDigestDeliveries",
+            "TeamsLinkCodes",
         }.ShouldBeSubsetOf(tables);
     }
 
@@ -38,7 +38,7 @@ public sealed class SqliteMigrationTests
     {
         using var database = new TestDatabase();
         await using var app = RelanceBotFactory.On(database);
-        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false"));
+        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false").UseSetting("Outbox:DispatcherEnabled", "false"));
 
         _ = factory.Services;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Tests.BotFramework.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 
@@ -12,7 +13,7 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     private const string CardType = "application/vnd.microsoft.card.adaptive";
     private const string MessageType = "application/vnd.microsoft.activity.message";
 
-    private readonly RelanceBotFactory _app = new();
+    private readonly RelanceBotFactory _app = TeamsPractice.WithoutBackgroundOutbox();
     private FakeConnector _connector = null!;
     private TeamsStaffChannel _channel = null!;
     private TeamsPractice _practice = null!;
@@ -212,14 +213,14 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttling_IsWaitedOut_ThenTheRestWaitsForTheNextPass()
+    public async Task Throttling_IsWaitedOut_ThenTheOutboxRetriesLater()
     {
         await _practice.RaiseAlertAsync(_app, StaffAlertKind.Escalation);
-        await _practice.RaiseAlertAsync(_app, StaffAlertKind.OptOut);
         _connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
 
-        // The first 429 is retried after Retry-After and goes through; both cards are posted.
-        (await TeamsPractice.DispatchCardsAsync(_app)).ShouldBe(2);
+        // One 429: the connector client waits Retry-After and the card goes through.
+        await TeamsPractice.DispatchCardsAsync(_app);
+        (await SentCardsAsync()).ShouldBe(1);
 
         await _practice.RaiseAlertAsync(_app, StaffAlertKind.Dispute);
         for (var attempt = 0; attempt < 4; attempt++)
@@ -227,9 +228,16 @@ public sealed class AlertCardActionTests : IAsyncLifetime
             _connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
         }
 
-        (await TeamsPractice.DispatchCardsAsync(_app)).ShouldBe(0);
-        (await TeamsPractice.DispatchCardsAsync(_app)).ShouldBe(1);
+        // Still throttled once the client's retries are spent: the outbox keeps the card and tries again later.
+        await TeamsPractice.DispatchCardsAsync(_app);
+        (await SentCardsAsync()).ShouldBe(1);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await TeamsPractice.DeliverOutboxAsync(_app);
+        (await SentCardsAsync()).ShouldBe(2);
     }
+
+    private Task<int> SentCardsAsync() => TeamsPractice.QueryAsync(_app, db =>
+        db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith("staff-alert:") && m.Status == OutboxStatus.Sent));
 
     private Task<StaffAlert> AlertAsync(Guid id) => TeamsPractice.QueryAsync(_app, db => db.StaffAlerts.SingleAsync(a => a.Id == id));
 

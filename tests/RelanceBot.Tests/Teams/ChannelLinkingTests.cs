@@ -8,7 +8,7 @@ namespace RelanceBot.Tests.Teams;
 
 public sealed class ChannelLinkingTests : IAsyncLifetime
 {
-    private readonly RelanceBotFactory _app = new();
+    private readonly RelanceBotFactory _app = TeamsPractice.WithoutBackgroundOutbox();
     private FakeConnector _connector = null!;
     private TeamsStaffChannel _channel = null!;
     private TeamsPractice _practice = null!;

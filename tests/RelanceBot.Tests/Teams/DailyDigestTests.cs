@@ -10,7 +10,7 @@ public sealed class DailyDigestTests : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    private readonly RelanceBotFactory _app = new();
+    private readonly RelanceBotFactory _app = TeamsPractice.WithoutBackgroundOutbox();
     private FakeConnector _connector = null!;
     private TeamsStaffChannel _channel = null!;
     private TeamsPractice _practice = null!;
@@ -81,8 +81,14 @@ public sealed class DailyDigestTests : IAsyncLifetime
 
     private async Task<int> SendDueAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DailyDigest>().SendDueAsync(CancellationToken.None);
+        int enqueued;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            enqueued = await scope.ServiceProvider.GetRequiredService<DailyDigest>().SendDueAsync(CancellationToken.None);
+        }
+
+        await TeamsPractice.DeliverOutboxAsync(_app);
+        return enqueued;
     }
 
     private static async Task PutInvoiceAsync(HttpClient api, string reference, long due, long paid, string dueDate)

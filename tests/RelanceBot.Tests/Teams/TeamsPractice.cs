@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Teams.Alerts;
 using RelanceBot.Tests.TestHost;
@@ -26,6 +27,14 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
     }
 
     public Guid Id => Practice.Id;
+
+    /// <summary>An app whose outbox is run by the test, one pass at a time, rather than in the background.</summary>
+    public static RelanceBotFactory WithoutBackgroundOutbox()
+    {
+        var app = new RelanceBotFactory();
+        app.Settings["Outbox:DispatcherEnabled"] = "false";
+        return app;
+    }
 
     public async Task<string> IssueLinkCodeAsync(RelanceBotFactory app)
     {
@@ -50,11 +59,22 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
         return alert.Id;
     }
 
+    /// <summary>Puts pending alert cards in the outbox, then runs the outbox once; returns how many cards were enqueued.</summary>
     public static async Task<int> DispatchCardsAsync(RelanceBotFactory app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None);
+        int enqueued;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            enqueued = await scope.ServiceProvider.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None);
+        }
+
+        await DeliverOutboxAsync(app);
+        return enqueued;
     }
+
+    /// <summary>One pass of the outbox dispatcher (the tests switch its background loop off).</summary>
+    public static Task<int> DeliverOutboxAsync(RelanceBotFactory app)
+        => app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     public static async Task<T> QueryAsync<T>(RelanceBotFactory app, Func<RelanceBotDbContext, Task<T>> query)
     {

@@ -47,6 +47,9 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Extra configuration, e.g. <c>Outbox:DispatcherEnabled=false</c>; set before the app starts.</summary>
+    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,6 +60,10 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
         // Tests drive the scheduled work themselves, on the fake clock.
         builder.UseSetting("Teams:RunScheduledJobs", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

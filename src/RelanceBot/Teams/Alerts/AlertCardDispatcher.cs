@@ -1,60 +1,49 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
-using RelanceBot.BotFramework.Connector;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Teams.Alerts;
 
 /// <summary>
-/// Posts the cards of open alerts not posted yet to their practice's linked channel, oldest first. Run every minute;
+/// Puts the card of every open alert not sent yet in the outbox, for its practice's linked channel. Run every minute;
 /// an alert raised while no channel is linked waits for one.
 /// </summary>
 public sealed class AlertCardDispatcher(
     RelanceBotDbContext db,
     AlertCardSubjects subjects,
     AlertCardComposer composer,
-    AlertCardPublisher publisher,
-    TimeProvider time,
-    IOptions<TeamsOptions> options,
-    ILogger<AlertCardDispatcher> logger)
+    TeamsChannelOutbox outbox,
+    TimeProvider time)
 {
-    /// <returns>How many cards were posted.</returns>
+    /// <returns>How many cards were enqueued.</returns>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
-        var pending = await (
+        // Open alerts are few (each one waits for a person), so they are all read and the sent ones skipped.
+        var open = await (
                 from alert in db.StaffAlerts
-                where alert.Status == StaffAlertStatus.Open && !db.StaffAlertCards.Any(card => card.AlertId == alert.Id)
+                where alert.Status == StaffAlertStatus.Open
                 join practice in db.Practices on alert.PracticeId equals practice.Id
-                join channel in db.ConversationReferences on practice.TeamsAlertChannelReferenceId equals (Guid?)channel.Id
+                where practice.TeamsAlertChannelReferenceId != null
                 orderby alert.CreatedAt
-                select new { Alert = alert, Channel = channel })
-            .Take(options.Value.CardBatchSize)
+                select new { Alert = alert, ChannelId = practice.TeamsAlertChannelReferenceId!.Value })
             .ToListAsync(cancellationToken);
+        var keys = open.Select(item => TeamsChannelOutbox.AlertKey(item.Alert.Id)).ToList();
+        var sent = (await db.OutboxMessages.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
 
-        var posted = 0;
-        foreach (var item in pending)
+        var enqueued = 0;
+        foreach (var item in open.Where(item => !sent.Contains(TeamsChannelOutbox.AlertKey(item.Alert.Id))))
         {
             var card = composer.Compose(
                 await subjects.LoadAsync(item.Alert, cancellationToken), AlertActionHandler.CardLanguage, time.GetUtcNow());
-            try
+            if (await outbox.EnqueueAsync(
+                    TeamsChannelOutbox.AlertKey(item.Alert.Id), item.Alert.PracticeId, item.ChannelId, card, cancellationToken))
             {
-                await publisher.PostAsync(item.Alert, card, item.Channel, cancellationToken);
-                posted++;
-            }
-            catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                // The connector client already waited out Retry-After; still throttled: stop and let the next pass go on.
-                logger.LogWarning("Teams is throttling alert cards; {Count} left for the next pass", pending.Count - posted);
-                break;
-            }
-            catch (ConnectorException e)
-            {
-                logger.LogWarning(e, "The card of alert {AlertId} could not be posted; it will be tried again", item.Alert.Id);
+                enqueued++;
             }
         }
 
-        return posted;
+        await db.SaveChangesAsync(cancellationToken);
+        return enqueued;
     }
 }

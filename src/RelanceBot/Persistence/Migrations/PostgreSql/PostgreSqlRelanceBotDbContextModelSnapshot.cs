@@ -648,52 +648,6 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.ToTable("Staff", (string)null);
                 });
 
-            modelBuilder.Entity("RelanceBot.Teams.Alerts.StaffAlertCard", b =>
-                {
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("PostedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PracticeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("AlertId");
-
-                    b.ToTable("StaffAlertCards", (string)null);
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Digest.TeamsDigestDelivery", b =>
-                {
-                    b.Property<Guid>("PracticeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("PracticeId", "LocalDate");
-
-                    b.ToTable("TeamsDigestDeliveries", (string)null);
-                });
-
             modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -841,24 +795,6 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("RelanceBot.Practices.Staff", b =>
-                {
-                    b.HasOne("RelanceBot.Practices.Practice", null)
-                        .WithMany()
-                        .HasForeignKey("PracticeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Alerts.StaffAlertCard", b =>
-                {
-                    b.HasOne("RelanceBot.Alerts.StaffAlert", null)
-                        .WithOne()
-                        .HasForeignKey("RelanceBot.Teams.Alerts.StaffAlertCard", "AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Digest.TeamsDigestDelivery", b =>
                 {
                     b.HasOne("RelanceBot.Practices.Practice", null)
                         .WithMany()

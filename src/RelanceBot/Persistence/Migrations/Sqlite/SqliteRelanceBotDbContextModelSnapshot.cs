@@ -641,52 +641,6 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.ToTable("Staff", (string)null);
                 });
 
-            modelBuilder.Entity("RelanceBot.Teams.Alerts.StaffAlertCard", b =>
-                {
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PostedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PracticeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AlertId");
-
-                    b.ToTable("StaffAlertCards", (string)null);
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Digest.TeamsDigestDelivery", b =>
-                {
-                    b.Property<Guid>("PracticeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PracticeId", "LocalDate");
-
-                    b.ToTable("TeamsDigestDeliveries", (string)null);
-                });
-
             modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -834,24 +788,6 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("RelanceBot.Practices.Staff", b =>
-                {
-                    b.HasOne("RelanceBot.Practices.Practice", null)
-                        .WithMany()
-                        .HasForeignKey("PracticeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Alerts.StaffAlertCard", b =>
-                {
-                    b.HasOne("RelanceBot.Alerts.StaffAlert", null)
-                        .WithOne()
-                        .HasForeignKey("RelanceBot.Teams.Alerts.StaffAlertCard", "AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelanceBot.Teams.Digest.TeamsDigestDelivery", b =>
                 {
                     b.HasOne("RelanceBot.Practices.Practice", null)
                         .WithMany()
