@@ -5,7 +5,9 @@ using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
+using RelanceBot.Payments;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Teams;
 
@@ -19,6 +21,8 @@ builder.Services.AddConversations();
 builder.Services.AddAlerts();
 builder.Services.AddTeams();
 builder.Services.AddOutbox();
+builder.Services.AddPayments();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 
@@ -33,6 +37,7 @@ app.UseStatusCodePages();
 app.MapGet("/health", () => Results.Ok());
 app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
+app.MapPayments();
 
 await app.RunAsync();
 return 0;

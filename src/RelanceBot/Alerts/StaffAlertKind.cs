@@ -14,4 +14,7 @@ public enum StaffAlertKind
     CollectionHandOff,
     NoUsableChannel,
     IdentityCheckLocked,
+
+    /// <summary>For information: an invoice was paid online (nothing to decide).</summary>
+    InvoicePaid,
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
 using RelanceBot.Patients;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Teams;
 
@@ -43,7 +44,8 @@ public static class IntakeApiExtensions
             .RequireAuthorization(PracticeApiKeyPolicy)
             .MapPatients()
             .MapInvoices()
-            .MapTeamsSetup();
+            .MapTeamsSetup()
+            .MapPlans();
         return endpoints;
     }
 }

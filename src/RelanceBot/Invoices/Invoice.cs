@@ -121,6 +121,19 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>Gives money back (a refund): what was paid goes down, and a paid invoice is owed again.</summary>
+    public void RecordRefund(long amountCents, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountCents);
+        AmountPaidCents = Math.Max(0, AmountPaidCents - amountCents);
+        if (Status != InvoiceStatus.Cancelled)
+        {
+            Status = SettledStatus(Status);
+        }
+
+        UpdatedAt = now;
+    }
+
     /// <summary>The patient contests the invoice: reminders stop until staff resolve it.</summary>
     public void Dispute(DateTimeOffset now) => MoveTo(InvoiceStatus.Disputed, now);
 

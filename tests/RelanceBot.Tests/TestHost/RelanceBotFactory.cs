@@ -47,8 +47,11 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    /// <summary>Extra configuration, e.g. <c>Outbox:DispatcherEnabled=false</c>; set before the app starts.</summary>
-    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <summary>Extra configuration, set before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Extra service registrations (test doubles), applied before the app starts.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     public TestDatabase Database => _sqliteDatabase ?? throw new InvalidOperationException("This app does not run on SQLite.");
 
@@ -64,7 +67,12 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices.ForEach(configure => configure(services));
+        });
     }
 
     public HttpClient CreateApiClient(string apiKey)

@@ -1,0 +1,3 @@
+namespace RelanceBot.Payments;
+
+public sealed record HostedCheckout(string SessionId, Uri Url);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Invoices;
+using RelanceBot.Persistence;
+using RelanceBot.Plans;
+
+namespace RelanceBot.Payments;
+
+/// <summary>
+/// Applies what Stripe reports to invoices and plans, in the caller's unit of work. Every operation is keyed by the
+/// PaymentIntent and tolerates repeats and any order: the same payment twice is one payment.
+/// </summary>
+public sealed class PaymentLedger(
+    RelanceBotDbContext db, StaffAlerts alerts, IPatientNotifier notifier, IPaymentLinks links, TimeProvider time)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Returns false when the payment was already recorded (the card is still saved if it was missing).</summary>
+    public async Task<bool> RecordPaymentAsync(ReceivedPayment received, CancellationToken cancellationToken)
+    {
+        var reference = received.Reference;
+        var plan = reference.PlanId is { } planId ? await FindPlanAsync(planId, cancellationToken) : null;
+        if (plan is not null && received is { CustomerId: { } customerId, PaymentMethodId: { } paymentMethodId })
+        {
+            plan.SaveCard(customerId, paymentMethodId);
+        }
+
+        if (await FindPaymentAsync(received.PaymentIntentId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == reference.InvoiceId, cancellationToken);
+        db.Add(Payment.Receive(invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now));
+        if (invoice.Status == InvoiceStatus.Cancelled)
+        {
+            alerts.Raise(new NewStaffAlert(
+                invoice.PracticeId,
+                StaffAlertKind.Escalation,
+                $"Paiement de {Format(received.AmountCents)} reçu pour la facture annulée {invoice.ExternalReference} : à rembourser ?",
+                invoice.PatientId,
+                invoice.Id));
+            return true;
+        }
+
+        invoice.RecordPayment(received.AmountCents, now);
+        if (plan is not null && reference.InstallmentId is { } installmentId)
+        {
+            plan.MarkPaid(installmentId, now);
+        }
+
+        if (invoice.Status == InvoiceStatus.Paid)
+        {
+            await SettleAsync(invoice, now, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes Stripe's running refund total for a payment; only the new part reduces what was paid.</summary>
+    public async Task RecordRefundAsync(string paymentIntentId, long totalRefundedCents, CancellationToken cancellationToken)
+    {
+        if (await FindPaymentAsync(paymentIntentId, cancellationToken) is not { } payment)
+        {
+            return;
+        }
+
+        var refunded = payment.RefundUpTo(totalRefundedCents);
+        if (refunded == 0)
+        {
+            return;
+        }
+
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == payment.InvoiceId, cancellationToken);
+        invoice.RecordRefund(refunded, time.GetUtcNow());
+    }
+
+    /// <summary>The patient's bank disputes a payment: reminders and off-session charges stop, staff are told.</summary>
+    public async Task RecordDisputeAsync(string paymentIntentId, string? reason, CancellationToken cancellationToken)
+    {
+        if (await FindPaymentAsync(paymentIntentId, cancellationToken) is not { } payment || !payment.MarkDisputed(time.GetUtcNow()))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == payment.InvoiceId, cancellationToken);
+        if (invoice.Status != InvoiceStatus.Cancelled)
+        {
+            invoice.Dispute(now);
+        }
+
+        foreach (var plan in await LivePlansAsync(invoice.Id, cancellationToken))
+        {
+            plan.Fail("Card payment disputed", now);
+        }
+
+        alerts.Raise(new NewStaffAlert(
+            invoice.PracticeId,
+            StaffAlertKind.Dispute,
+            $"Contestation bancaire d'un paiement de {Format(payment.AmountCents)} sur la facture {invoice.ExternalReference}"
+            + (reason is null ? "." : $" (motif : {reason})."),
+            invoice.PatientId,
+            invoice.Id));
+    }
+
+    /// <summary>A delayed payment method failed after Checkout: the patient gets the link again.</summary>
+    public async Task RecordFailedCheckoutAsync(PaymentReference reference, CancellationToken cancellationToken)
+    {
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == reference.InvoiceId, cancellationToken);
+        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.Cancelled)
+        {
+            return;
+        }
+
+        notifier.Notify(new PatientNotice(
+            invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.PaymentFailed, await links.GetLinkAsync(invoice.Id, cancellationToken)));
+    }
+
+    private async Task SettleAsync(Invoice invoice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Paid another way while a plan ran (the whole balance through the link): the plan has nothing left to charge.
+        // A plan completed by this very payment is no longer live, so Fail leaves it as it is.
+        foreach (var live in await LivePlansAsync(invoice.Id, cancellationToken))
+        {
+            live.Fail("Invoice settled", now);
+        }
+
+        invoice.ResumeReminders(now);
+        notifier.Notify(new PatientNotice(invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.InvoicePaid));
+        alerts.Raise(new NewStaffAlert(
+            invoice.PracticeId,
+            StaffAlertKind.InvoicePaid,
+            $"Facture {invoice.ExternalReference} réglée en ligne ({Format(invoice.AmountPaidCents)}).",
+            invoice.PatientId,
+            invoice.Id));
+    }
+
+    private async Task<Payment?> FindPaymentAsync(string paymentIntentId, CancellationToken cancellationToken) =>
+        db.Set<Payment>().Local.SingleOrDefault(payment => payment.StripePaymentIntentId == paymentIntentId)
+        ?? await db.Set<Payment>().SingleOrDefaultAsync(payment => payment.StripePaymentIntentId == paymentIntentId, cancellationToken);
+
+    private Task<InstallmentPlan?> FindPlanAsync(Guid planId, CancellationToken cancellationToken) =>
+        db.Set<InstallmentPlan>().SingleOrDefaultAsync(plan => plan.Id == planId, cancellationToken);
+
+    private Task<List<InstallmentPlan>> LivePlansAsync(Guid invoiceId, CancellationToken cancellationToken) =>
+        db.Set<InstallmentPlan>()
+            .Where(plan => plan.InvoiceId == invoiceId
+                && (plan.Status == InstallmentPlanStatus.Requested
+                    || plan.Status == InstallmentPlanStatus.Approved
+                    || plan.Status == InstallmentPlanStatus.Active))
+            .ToListAsync(cancellationToken);
+
+    private static string Format(long cents) => EuroAmount.Format(cents, French);
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using RelanceBot.Payments.DemoCheckout;
+using RelanceBot.Payments.Stripe;
+using RelanceBot.Plans;
+using Stripe;
+
+namespace RelanceBot.Payments;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    private const string StripeHttpClient = "stripe";
+
+    /// <summary>How often installments and deferred payments are looked at: a due day is never missed by much.</summary>
+    private static readonly TimeSpan SchedulerInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Pay links, the Stripe webhook, Stripe.net (or the demo emulator when no key is configured) and the Quartz jobs
+    /// that charge installments and send deferred-payment links.
+    /// </summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentsOptions>()
+            .BindConfiguration(PaymentsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>());
+        services.AddHttpClient(StripeHttpClient);
+        services.AddSingleton(CreateStripeClient);
+        services.AddSingleton(CreateDemoStripe);
+        services.AddScoped<StripeAccounts>();
+        services.AddScoped<IPaymentGateway, StripePaymentGateway>();
+        services.AddScoped<StripeEventProcessor>();
+        services.AddScoped<IPaymentLinks, PaymentLinks>();
+        services.AddScoped<PaymentLedger>();
+        services.AddScoped<InstallmentCharges>();
+        services.AddScoped<DeferredPaymentLinks>();
+        // Until the outbox lands: see LoggedPatientNotifier.
+        services.TryAddScoped<IPatientNotifier, LoggedPatientNotifier>();
+
+        services.AddQuartz(quartz =>
+        {
+            foreach (var job in new[] { InstallmentChargeJob.Key, DeferredPaymentLinksJob.Key })
+            {
+                // The first run waits one interval, so a restart does not race a run still settling.
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(job)
+                    .WithIdentity($"{job.Name}-trigger", job.Group)
+                    .StartAt(TimeProvider.System.GetUtcNow() + SchedulerInterval)
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(SchedulerInterval).RepeatForever()));
+            }
+
+            quartz.AddJob<InstallmentChargeJob>(job => job.WithIdentity(InstallmentChargeJob.Key));
+            quartz.AddJob<DeferredPaymentLinksJob>(job => job.WithIdentity(DeferredPaymentLinksJob.Key));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>The pay link pages, the Stripe webhook and, in demo mode, the emulator and its checkout page.</summary>
+    public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPayLinks();
+        endpoints.MapStripeWebhook();
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<PaymentsOptions>>().Value.Stripe.IsDemo)
+        {
+            endpoints.MapDemoStripe(DemoStripe.PathPrefix);
+        }
+
+        return endpoints;
+    }
+
+    private static StripeClient CreateStripeClient(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
+        var stripe = options.Stripe;
+        var apiBase = (stripe.IsDemo ? new Uri(options.PublicBaseUrl, DemoStripe.PathPrefix) : stripe.ApiBase).AbsoluteUri.TrimEnd('/');
+        var httpClient = new SystemNetHttpClient(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient),
+            stripe.MaxNetworkRetries,
+            appInfo: null,
+            enableTelemetry: false);
+        return new StripeClient(new StripeClientOptions
+        {
+            ApiKey = stripe.IsDemo ? DemoStripe.ApiKey : stripe.SecretKey,
+            ApiBase = apiBase,
+            // Nothing may ever reach another Stripe host than the one configured.
+            ConnectBase = apiBase,
+            FilesBase = apiBase,
+            MeterEventsBase = apiBase,
+            HttpClient = httpClient,
+        });
+    }
+
+    private static DemoStripe CreateDemoStripe(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
+        return new DemoStripe(
+            new DemoStripeSettings(new Uri(options.PublicBaseUrl, StripeWebhookEndpoint.Path), DemoStripe.WebhookSecret),
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DemoStripe)),
+            services.GetRequiredService<TimeProvider>());
+    }
+}

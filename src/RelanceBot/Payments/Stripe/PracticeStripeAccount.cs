@@ -1,0 +1,37 @@
+using RelanceBot.Auditing;
+
+namespace RelanceBot.Payments.Stripe;
+
+/// <summary>The practice's connected Stripe account (<c>acct_…</c>), used when payments go to each practice's own account.</summary>
+public sealed class PracticeStripeAccount : IAuditable
+{
+    public Guid Id { get; private set; }
+
+    public Guid PracticeId { get; private set; }
+
+    public string AccountId { get; private set; } = "";
+
+    public DateTimeOffset ConnectedAt { get; private set; }
+
+    Guid? IAuditable.AuditPracticeId => PracticeId;
+
+    private PracticeStripeAccount()
+    {
+    }
+
+    public static PracticeStripeAccount Connect(Guid practiceId, string accountId, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(accountId) || !accountId.StartsWith("acct_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A Stripe account id starts with 'acct_'.", nameof(accountId));
+        }
+
+        return new PracticeStripeAccount
+        {
+            Id = Guid.CreateVersion7(now),
+            PracticeId = practiceId,
+            AccountId = accountId,
+            ConnectedAt = now,
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Plans;
+
+/// <summary>
+/// The patient picks a date to pay, within the practice's horizon: recorded with their words and the time, reminders
+/// pause until then, and on that day the patient gets the pay link (<see cref="SendDeferredPaymentLinks"/>).
+/// </summary>
+public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms, TimeProvider time)
+{
+    public async Task<DeferralResult> HandleAsync(
+        Guid invoiceId, DateOnly payOn, string patientWords, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
+        var (invoice, practice, refusal) = await PayableInvoices.FindAsync(db, invoiceId, cancellationToken);
+        if (refusal is not null)
+        {
+            return DeferralResult.Refused(refusal.Value);
+        }
+
+        var practiceTerms = await terms.GetAsync(invoice!.PracticeId, cancellationToken);
+        var now = time.GetUtcNow();
+        var today = PracticeTime.Today(practice!.TimeZoneId, now);
+        if (payOn <= today || !PayableInvoices.IsWithinHorizon(payOn, today, practiceTerms.MaxDeferralDays))
+        {
+            return DeferralResult.Refused(PlanRequestRefusal.DateOutOfRange);
+        }
+
+        var deferral = PaymentDeferral.Record(invoice.PracticeId, invoice.Id, invoice.PatientId, payOn, patientWords, now);
+        db.Add(deferral);
+        // The link itself goes out on the day; the cadence picks up again the day after if nothing came.
+        invoice.PauseReminders(PracticeTime.StartOf(payOn.AddDays(1), practice.TimeZoneId), "Payment deferred by the patient", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeferralResult(deferral, null);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RelanceBot.Alerts;
+using RelanceBot.Invoices;
+using RelanceBot.Payments;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Plans;
+
+/// <summary>
+/// Charges the saved card for installments whose day has come. Each attempt is written down before Stripe is called
+/// and carries an idempotency key of its own, so running twice, or restarting between the charge and its record,
+/// charges once. A failure sends the patient the link for that installment; after
+/// <see cref="PlansOptions.MaxChargeAttempts"/> failures staff are alerted and the invoice goes back to the cadence.
+/// </summary>
+public sealed class InstallmentCharges(
+    RelanceBotDbContext db,
+    IPaymentGateway gateway,
+    PaymentLedger ledger,
+    StaffAlerts alerts,
+    IPatientNotifier notifier,
+    IPaymentLinks links,
+    IOptions<PlansOptions> options,
+    TimeProvider time,
+    ILogger<InstallmentCharges> logger)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public async Task ChargeDueAsync(CancellationToken cancellationToken)
+    {
+        var planIds = await db.Set<InstallmentPlan>()
+            .Where(plan => plan.Status == InstallmentPlanStatus.Active)
+            .Select(plan => plan.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var planId in planIds)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                await ChargeAsync(planId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The attempt stays pending: the next run replays it with the same idempotency key.
+                logger.LogWarning(exception, "Charging the next installment of plan {PlanId} failed; will retry", planId);
+            }
+        }
+    }
+
+    /// <summary>Records a failed attempt once, whether the charge call or the webhook reports it first.</summary>
+    public async Task RecordFailureAsync(InstallmentPlan plan, Installment installment, int attempt, string failureCode, CancellationToken cancellationToken)
+    {
+        if (installment.PendingAttempt != attempt || installment.IsPaid)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        installment.RecordFailure(failureCode, now + options.Value.RetryInterval);
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == plan.InvoiceId, cancellationToken);
+        if (installment.FailedAttempts < options.Value.MaxChargeAttempts)
+        {
+            notifier.Notify(new PatientNotice(
+                plan.PracticeId, plan.PatientId, plan.InvoiceId, PatientNoticeKind.InstallmentChargeFailed,
+                await links.GetLinkAsync(plan.InvoiceId, cancellationToken), installment.AmountCents));
+            return;
+        }
+
+        plan.Fail("Repeated failed charges", now);
+        invoice.Reopen(now);
+        invoice.ResumeReminders(now);
+        alerts.Raise(new NewStaffAlert(
+            plan.PracticeId,
+            StaffAlertKind.InstallmentFailures,
+            $"L'échéance {installment.Number}/{plan.Installments.Count} ({EuroAmount.Format(installment.AmountCents, French)}) "
+            + $"de la facture {invoice.ExternalReference} a échoué {installment.FailedAttempts} fois ({failureCode}) ; "
+            + "l'échéancier est arrêté et les relances reprennent.",
+            plan.PatientId,
+            plan.InvoiceId));
+    }
+
+    private async Task ChargeAsync(Guid planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<InstallmentPlan>().SingleAsync(plan => plan.Id == planId, cancellationToken);
+        var timeZoneId = await db.Practices.Where(practice => practice.Id == plan.PracticeId)
+            .Select(practice => practice.TimeZoneId)
+            .SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (plan.NextDue is not { } installment
+            || !installment.IsChargeableAt(PracticeTime.Today(timeZoneId, now), now)
+            || plan.StripeCustomerId is null
+            || plan.StripePaymentMethodId is null)
+        {
+            return;
+        }
+
+        var attempt = installment.BeginAttempt();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var reference = new PaymentReference(plan.PracticeId, plan.InvoiceId, plan.Id, installment.Id);
+        var result = await gateway.ChargeSavedCardAsync(
+            new SavedCardCharge(
+                reference,
+                installment.AmountCents,
+                $"Échéance {installment.Number}/{plan.Installments.Count}",
+                plan.StripeCustomerId,
+                plan.StripePaymentMethodId,
+                $"installment-{installment.Id:N}-attempt-{attempt}"),
+            cancellationToken);
+        switch (result.Status)
+        {
+            case SavedCardChargeStatus.Succeeded:
+                await ledger.RecordPaymentAsync(new ReceivedPayment(reference, result.PaymentIntentId!, installment.AmountCents), cancellationToken);
+                break;
+            case SavedCardChargeStatus.Processing:
+                installment.WaitUntil(now + TimeSpan.FromHours(1));
+                break;
+            default:
+                await RecordFailureAsync(plan, installment, attempt, result.FailureCode ?? "failed", cancellationToken);
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

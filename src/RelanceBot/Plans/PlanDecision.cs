@@ -1,0 +1,7 @@
+namespace RelanceBot.Plans;
+
+public enum PlanDecision
+{
+    Approve,
+    Reject,
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Auditing;
+using RelanceBot.Persistence;
+using RelanceBot.Practices;
+
+namespace RelanceBot.Plans;
+
+/// <summary>Staff decide installment plans through the practice API (the Teams cards call the same use case).</summary>
+public static class PlanEndpoints
+{
+    public static RouteGroupBuilder MapPlans(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans").WithTags("Installment plans");
+
+        plans.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetPlan")
+            .WithSummary("Get an installment plan")
+            .Produces<PlanResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        plans.MapPost("/{id:guid}/approve", (Guid id, ClaimsPrincipal user, DecideInstallmentPlan decide, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
+                DecideAsync(id, PlanDecision.Approve, user, decide, db, actor, cancellationToken))
+            .WithName("ApprovePlan")
+            .WithSummary("Approve a requested installment plan")
+            .WithDescription("The invoice goes under the plan and the patient is sent the link for the first installment. "
+                + "A plan already decided answers 409.")
+            .Produces<PlanResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        plans.MapPost("/{id:guid}/reject", (Guid id, ClaimsPrincipal user, DecideInstallmentPlan decide, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
+                DecideAsync(id, PlanDecision.Reject, user, decide, db, actor, cancellationToken))
+            .WithName("RejectPlan")
+            .WithSummary("Reject a requested installment plan")
+            .WithDescription("Reminders resume. A plan already decided answers 409.")
+            .Produces<PlanResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, user.GetPracticeId(), id, cancellationToken) is { } plan
+            ? Results.Ok(PlanResponse.From(plan))
+            : PlanNotFound(id);
+
+    private static async Task<IResult> DecideAsync(
+        Guid id,
+        PlanDecision decision,
+        ClaimsPrincipal user,
+        DecideInstallmentPlan decide,
+        RelanceBotDbContext db,
+        IAuditActor actor,
+        CancellationToken cancellationToken)
+    {
+        var practiceId = user.GetPracticeId();
+        var outcome = await decide.HandleAsync(practiceId, id, decision, actor.Name, cancellationToken);
+        return outcome switch
+        {
+            PlanDecisionOutcome.NotFound => PlanNotFound(id),
+            PlanDecisionOutcome.AlreadyDecided => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Plan already decided",
+                detail: "This installment plan was already approved or rejected."),
+            _ => Results.Ok(PlanResponse.From((await FindAsync(db, practiceId, id, cancellationToken))!)),
+        };
+    }
+
+    private static Task<InstallmentPlan?> FindAsync(RelanceBotDbContext db, Guid practiceId, Guid id, CancellationToken cancellationToken) =>
+        db.Set<InstallmentPlan>().SingleOrDefaultAsync(plan => plan.Id == id && plan.PracticeId == practiceId, cancellationToken);
+
+    private static IResult PlanNotFound(Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found",
+        detail: $"No installment plan {id}.");
+}

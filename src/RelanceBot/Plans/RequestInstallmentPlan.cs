@@ -1,0 +1,70 @@
+using System.Globalization;
+using RelanceBot.Alerts;
+using RelanceBot.Invoices;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.Plans;
+
+/// <summary>
+/// The patient asks (in the chat) to pay in 2 or 3 monthly installments. Records the request with their words and the
+/// time, asks staff to decide (a <see cref="StaffAlertKind.PlanApproval"/> alert), and pauses reminders meanwhile.
+/// </summary>
+public sealed class RequestInstallmentPlan(
+    RelanceBotDbContext db, StaffAlerts alerts, PracticePlanTerms terms, TimeProvider time)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public async Task<PlanRequestResult> HandleAsync(
+        Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
+        var (invoice, practice, refusal) = await PayableInvoices.FindAsync(db, invoiceId, cancellationToken);
+        if (refusal is not null)
+        {
+            return PlanRequestResult.Refused(refusal.Value);
+        }
+
+        var practiceTerms = await terms.GetAsync(invoice!.PracticeId, cancellationToken);
+        var now = time.GetUtcNow();
+        var today = PracticeTime.Today(practice!.TimeZoneId, now);
+        var outstanding = invoice.AmountOutstandingCents;
+        if (installmentCount < InstallmentPlan.MinInstallments || installmentCount > practiceTerms.MaxInstallments)
+        {
+            return PlanRequestResult.Refused(PlanRequestRefusal.InstallmentCountNotAllowed);
+        }
+
+        if (outstanding > practiceTerms.MaxPlanAmountCents || outstanding < installmentCount)
+        {
+            return PlanRequestResult.Refused(PlanRequestRefusal.AmountNotAllowed);
+        }
+
+        if (!PayableInvoices.IsWithinHorizon(firstDueDate, today, practiceTerms.MaxDeferralDays))
+        {
+            return PlanRequestResult.Refused(PlanRequestRefusal.DateOutOfRange);
+        }
+
+        var plan = InstallmentPlan.Request(
+            invoice.PracticeId, invoice.Id, invoice.PatientId, outstanding, installmentCount, firstDueDate, patientWords, now);
+        db.Add(plan);
+        var alert = alerts.Raise(new NewStaffAlert(
+            invoice.PracticeId,
+            StaffAlertKind.PlanApproval,
+            Summarise(invoice, plan),
+            invoice.PatientId,
+            invoice.Id,
+            patientWords,
+            RequiresDecision: true));
+        plan.AwaitDecisionOn(alert.Id);
+        // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes on the
+        // first date if nobody answers.
+        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate, practice.TimeZoneId), "Installment plan awaiting approval", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlanRequestResult(plan, null);
+    }
+
+    private static string Summarise(Invoice invoice, InstallmentPlan plan) =>
+        $"Demande de paiement en {plan.Installments.Count} fois de la facture {invoice.ExternalReference} ("
+        + string.Join(" + ", plan.Installments.Select(installment =>
+            $"{EuroAmount.Format(installment.AmountCents, French)} le {installment.DueDate.ToString("d", French)}"))
+        + ").";
+}
