@@ -22,7 +22,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<AlertActionHandler>();
         services.AddScoped<AlertCardUpdater>();
         services.AddScoped<AlertCardDispatcher>();
-        services.AddScoped<IInstallmentPlanDecisions, InvoicePlanDecisions>();
+        services.AddScoped<IInstallmentPlanDecisions, InstallmentPlanDecisions>();
         services.AddScoped<IRemindersSentCounter, UntrackedRemindersSent>();
         services.AddScoped<DigestFiguresQuery>();
         services.AddSingleton<DigestCardComposer>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
+using RelanceBot.Plans;
 using RelanceBot.Tests.BotFramework.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 
@@ -55,9 +56,9 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApprovingAPlan_ByStaff_PutsTheInvoiceUnderPlan_AndUpdatesTheCardForEveryone()
+    public async Task ApprovingAPlan_ByStaff_ApprovesThePlan_AndUpdatesTheCardForEveryone()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.PlanApproval, requiresDecision: true);
+        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
         await TeamsPractice.DispatchCardsAsync(_app);
         var before = _connector.Requests.Count;
 
@@ -74,6 +75,8 @@ public sealed class AlertCardActionTests : IAsyncLifetime
         alert.Status.ShouldBe(StaffAlertStatus.Approved);
         alert.HandledBy.ShouldBe("Léa Martin");
         (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.UnderPlan);
+        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+            .ShouldBe(InstallmentPlanStatus.Approved);
 
         var update = _connector.Requests.Skip(before).ShouldHaveSingleItem();
         update.Method.ShouldBe("PUT");
@@ -84,7 +87,7 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task ASecondApproval_ChangesNothing_AndSaysSo()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.PlanApproval, requiresDecision: true);
+        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
         await _channel.ExecuteAsync(_practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
         var handledAt = (await AlertAsync(alertId)).HandledAt;
         _app.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -98,7 +101,25 @@ public sealed class AlertCardActionTests : IAsyncLifetime
         alert.Status.ShouldBe(StaffAlertStatus.Approved);
         alert.HandledBy.ShouldBe("Léa Martin");
         alert.HandledAt.ShouldBe(handledAt);
+        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+            .ShouldBe(InstallmentPlanStatus.Approved);
         _connector.Requests.Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task RejectingAPlan_KeepsTheReason_AndTheCadenceResumes()
+    {
+        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
+        var data = TeamsPractice.Data(alertId);
+        data["reason"] = "Montant trop faible pour trois fois";
+
+        var response = await _channel.ExecuteAsync(_practice.PractitionerAad, "reject", data);
+
+        CardText.Of(response["value"]).ShouldContain("Refusé par Dr Dupont");
+        (await AlertAsync(alertId)).Resolution.ShouldBe("Motif : Montant trop faible pour trois fois");
+        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+            .ShouldBe(InstallmentPlanStatus.Rejected);
+        (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.Open);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
 using RelanceBot.Teams.Alerts;
 using RelanceBot.Tests.TestHost;
 
@@ -60,6 +61,18 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
     }
 
     /// <summary>Puts pending alert cards in the outbox, then runs the outbox once; returns how many cards were enqueued.</summary>
+    /// <summary>The patient asks to pay F-1 in three installments: a plan awaits approval behind a PlanApproval alert.</summary>
+    public async Task<(Guid PlanId, Guid AlertId)> RequestPlanAsync(RelanceBotFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var invoice = await db.Invoices.SingleAsync(i => i.PracticeId == Id && i.ExternalReference == "F-1");
+        var result = await scope.ServiceProvider.GetRequiredService<RequestInstallmentPlan>()
+            .HandleAsync(invoice.Id, 3, "Je peux payer en trois fois ?", new DateOnly(2026, 3, 15), CancellationToken.None);
+        result.Refusal.ShouldBeNull();
+        return (result.Plan!.Id, result.Plan.ApprovalAlertId!.Value);
+    }
+
     public static async Task<int> DispatchCardsAsync(RelanceBotFactory app)
     {
         int enqueued;

@@ -90,21 +90,18 @@ public sealed class AlertActionHandler(
         var culture = CardLanguage.Culture();
         switch (request.Verb)
         {
-            case AlertVerb.Approve:
+            case AlertVerb.Approve or AlertVerb.Reject:
+                var outcome = request.Verb == AlertVerb.Approve ? StaffAlertStatus.Approved : StaffAlertStatus.Rejected;
+                var resolution = request.Reason is { } reason ? Say("resolution-reason", ("reason", reason)) : null;
                 if (alert.Kind == StaffAlertKind.PlanApproval)
                 {
-                    await plans.ApproveAsync(alert, staff.Name, cancellationToken);
+                    // Resolved first so the reason is kept: the plan's use case, which saves, then finds it handled.
+                    alert.Resolve(outcome, staff.Name, resolution, now);
+                    await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, cancellationToken);
                 }
 
                 // A mise en demeure or a hand-off is carried out by the cadence once it sees the alert approved.
-                return (StaffAlertStatus.Approved, null);
-            case AlertVerb.Reject:
-                if (alert.Kind == StaffAlertKind.PlanApproval)
-                {
-                    await plans.RejectAsync(alert, staff.Name, request.Reason, cancellationToken);
-                }
-
-                return (StaffAlertStatus.Rejected, request.Reason is { } reason ? Say("resolution-reason", ("reason", reason)) : null);
+                return (outcome, resolution);
             case AlertVerb.MarkPaid:
                 var invoice = await InvoiceOfAsync(alert, cancellationToken);
                 var paid = invoice.AmountOutstandingCents;

@@ -11,9 +11,13 @@ public static class AlertActionPolicy
     private static readonly AlertVerb[] Decision = [AlertVerb.Approve, AlertVerb.Reject];
     private static readonly AlertVerb[] OnInvoice = [AlertVerb.MarkPaid, AlertVerb.PauseReminders, AlertVerb.NoteCall, AlertVerb.Close];
     private static readonly AlertVerb[] WithoutInvoice = [AlertVerb.NoteCall, AlertVerb.Close];
+    private static readonly AlertVerb[] ForInformation = [AlertVerb.Close];
 
     public static IReadOnlyList<AlertVerb> VerbsFor(StaffAlert alert)
-        => alert.RequiresDecision ? Decision : alert.InvoiceId is null ? WithoutInvoice : OnInvoice;
+        => alert.RequiresDecision ? Decision
+            : alert.Kind == StaffAlertKind.InvoicePaid ? ForInformation
+            : alert.InvoiceId is null ? WithoutInvoice
+            : OnInvoice;
 
     /// <summary>A mise en demeure and a hand-off to collection engage the practitioner: nobody else decides them.</summary>
     public static bool IsAllowed(StaffAlert alert, AlertVerb verb, StaffRole role)

@@ -2,13 +2,12 @@ using RelanceBot.Alerts;
 
 namespace RelanceBot.Teams.Alerts;
 
-/// <summary>
-/// The port through which a card's approve/reject reaches the installment plan behind a PlanApproval alert. Runs in
-/// the caller's unit of work: implementations change entities and never save.
-/// </summary>
+/// <summary>The port through which a card's approve/reject reaches the installment plan behind a PlanApproval alert.</summary>
 public interface IInstallmentPlanDecisions
 {
-    Task ApproveAsync(StaffAlert alert, string approvedBy, CancellationToken cancellationToken);
-
-    Task RejectAsync(StaffAlert alert, string rejectedBy, string? reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Decides the plan awaiting <paramref name="alert"/>; the plan's use case resolves the alert and saves. Returns
+    /// false, changing nothing, when no plan awaits that alert.
+    /// </summary>
+    Task<bool> DecideAsync(StaffAlert alert, bool approve, string decidedBy, CancellationToken cancellationToken);
 }
