@@ -5,6 +5,7 @@ using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Teams.Alerts;
 using RelanceBot.Teams.Linking;
@@ -31,7 +32,7 @@ public sealed class TeamsChannelPlaygroundTests
         linked["text"]!.GetValue<string>().ShouldContain("Cabinet Dupont");
 
         // 2. A patient asks for an installment plan: the alert's card appears in the channel.
-        var alertId = await RaisePlanApprovalAsync(bot, practice);
+        var (planId, alertId) = await RequestPlanAsync(bot, practice);
         await using (var scope = bot.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None)).ShouldBe(1);
@@ -56,6 +57,7 @@ public sealed class TeamsChannelPlaygroundTests
         await using var check = bot.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
         (await db.StaffAlerts.SingleAsync(a => a.Id == alertId)).Status.ShouldBe(StaffAlertStatus.Approved);
+        (await db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId)).Status.ShouldBe(InstallmentPlanStatus.Approved);
         (await db.Invoices.SingleAsync(i => i.PracticeId == practice.Id)).Status.ShouldBe(InvoiceStatus.UnderPlan);
     }
 
@@ -75,20 +77,24 @@ public sealed class TeamsChannelPlaygroundTests
         return (await scope.ServiceProvider.GetRequiredService<TeamsChannelLinks>().IssueCodeAsync(practiceId, CancellationToken.None))!.Code;
     }
 
-    private static async Task<Guid> RaisePlanApprovalAsync(BotApp bot, Practice practice)
+    /// <summary>A patient with an invoice asks to pay it in three installments: the plan awaits the practice's approval.</summary>
+    private static async Task<(Guid PlanId, Guid AlertId)> RequestPlanAsync(BotApp bot, Practice practice)
     {
         await using var scope = bot.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<RelanceBotDbContext>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var patient = Patient.Create(practice.Id, "P-1", new PatientDetails("Jeanne", "Martin", new DateOnly(1980, 2, 3), "+33612345678", null, "fr", IsCssBeneficiary: false), time.GetUtcNow());
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var patient = Patient.Create(
+            practice.Id, "P-1", new PatientDetails("Jeanne", "Martin", new DateOnly(1980, 2, 3), "+33612345678", null, "fr", IsCssBeneficiary: false), now);
         db.Patients.Add(patient);
-        var invoice = Invoice.Create(practice.Id, patient.Id, "F-1", new InvoiceAmounts(12345, 0, new DateOnly(2026, 1, 2), new DateOnly(2026, 2, 1), null, IsFeeOverrun: false), time.GetUtcNow());
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var invoice = Invoice.Create(
+            practice.Id, patient.Id, "F-1", new InvoiceAmounts(12345, 0, today.AddDays(-40), today.AddDays(-10), null, IsFeeOverrun: false), now);
         db.Invoices.Add(invoice);
-        var alert = services.GetRequiredService<StaffAlerts>().Raise(new NewStaffAlert(
-            practice.Id, StaffAlertKind.PlanApproval, "Demande d'échéancier en 3 fois après 2 rappels.", patient.Id, invoice.Id,
-            "Je peux payer en trois fois ?", RequiresDecision: true));
         await db.SaveChangesAsync();
-        return alert.Id;
+
+        var result = await services.GetRequiredService<RequestInstallmentPlan>()
+            .HandleAsync(invoice.Id, 3, "Je peux payer en trois fois ?", today.AddDays(5), CancellationToken.None);
+        return (result.Plan!.Id, result.Plan.ApprovalAlertId!.Value);
     }
 }
