@@ -28,6 +28,8 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:RelanceBot"] = database.ConnectionString,
             ["BotFramework:AllowAnonymous"] = "true",
+            // Production wants a Stripe key; this test takes no payment.
+            ["Payments:Stripe:AllowDemoCheckout"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             // Short enough for the test to wait the lease out after the crash.
             ["Outbox:LeaseDuration"] = "00:00:03",
