@@ -10,6 +10,7 @@ using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.Services.AddIntakeApi();
 builder.Services.AddBotFramework();
 builder.Services.AddConversations();
 builder.Services.AddAlerts();
+builder.Services.AddTeams();
 builder.Services.AddOutbox();
 builder.Services.AddReminders();
 builder.Services.AddPayments();

@@ -30,6 +30,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:RelanceBot", $"Data Source={Path.Combine(_directory, "relancebot.db")}");
+        // Tests post alert cards and digests themselves rather than wait for the every-minute jobs.
+        builder.UseSetting("Teams:RunScheduledJobs", "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ public sealed class Playground : IAsyncDisposable
     private readonly Process _process;
     private readonly ClientWebSocket _stream = new();
     private readonly Channel<JsonObject> _botMessages = Channel.CreateUnbounded<JsonObject>();
+    private readonly Channel<JsonObject> _botUpdates = Channel.CreateUnbounded<JsonObject>();
     private readonly CancellationTokenSource _stop = new();
 
     private Playground(Process process, Uri baseAddress)
@@ -133,17 +134,65 @@ public sealed class Playground : IAsyncDisposable
     public async Task SendCustomActivityAsync(JsonObject activity)
         => (await Http.PostAsJsonAsync("_internal/v1/customActivities", activity)).EnsureSuccessStatusCode();
 
-    /// <summary>The next message the bot made appear in the playground (pushed on its conversation websocket).</summary>
-    public async Task<JsonObject> NextBotMessageAsync(TimeSpan timeout)
+    /// <summary>
+    /// A message in a team channel, @mentioning the bot (the playground only forwards channel messages that mention it);
+    /// <paramref name="text"/> follows the mention.
+    /// </summary>
+    public async Task SayInChannelAsync(string channelId, string text)
+    {
+        var config = (await TestConfigAsync())["config"]!;
+        var bot = config["bot"]!;
+        var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        (await Http.PostAsJsonAsync(
+            $"_conversation/v1/conversations/{channelId}/messages",
+            new
+            {
+                from = new { id = "user-id-0" },
+                text = $"{mention} {text}",
+                textFormat = "plain",
+                mentions = new[] { new { mentioned = new { id = bot["id"]!.GetValue<string>() }, text = mention } },
+            })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>What the UI sends when an Action.Execute button of a card is pressed; returns the playground's answer.</summary>
+    public async Task<JsonObject> ExecuteCardActionAsync(string conversationId, string cardMessageId, string verb, JsonObject data)
+    {
+        using var response = await Http.PostAsJsonAsync("_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = "user-id-0" },
+            ["replyToId"] = cardMessageId,
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data, ["title"] = verb },
+            },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(body)!.AsObject()
+            : throw new InvalidOperationException($"The playground answered {(int)response.StatusCode} to an action on {cardMessageId} in {conversationId}: {body}");
+    }
+
+    /// <summary>
+    /// The next message the bot made appear in the playground (pushed on its conversation websocket), with the
+    /// conversation it lives in as <c>actionConversationId</c>.
+    /// </summary>
+    public Task<JsonObject> NextBotMessageAsync(TimeSpan timeout) => NextAsync(_botMessages, "message", timeout);
+
+    /// <summary>The next bot message the bot edited in place (an Update Activity, pushed as <c>updateMessage</c>).</summary>
+    public Task<JsonObject> NextBotUpdateAsync(TimeSpan timeout) => NextAsync(_botUpdates, "message update", timeout);
+
+    private static async Task<JsonObject> NextAsync(Channel<JsonObject> stream, string what, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            return await _botMessages.Reader.ReadAsync(cts.Token);
+            return await stream.Reader.ReadAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"No bot message reached the playground within {timeout}.");
+            throw new TimeoutException($"No bot {what} reached the playground within {timeout}.");
         }
     }
 
@@ -191,9 +240,17 @@ public sealed class Playground : IAsyncDisposable
 
                 var update = JsonNode.Parse(frame.ToArray()) as JsonObject;
                 frame.SetLength(0);
-                if (update?["action"]?.GetValue<string>() == "createMessage" && update["message"] is JsonObject message)
+                if (update?["message"] is JsonObject message)
                 {
-                    _botMessages.Writer.TryWrite(message);
+                    var stream = update["action"]?.GetValue<string>() switch
+                    {
+                        "createMessage" => _botMessages,
+                        "updateMessage" => _botUpdates,
+                        _ => null,
+                    };
+                    // Where the message lives (a channel post has its own conversation), to act on it later.
+                    message["actionConversationId"] = update["actionConversationId"]?.DeepClone();
+                    stream?.Writer.TryWrite(message);
                 }
             }
         }
@@ -204,6 +261,7 @@ public sealed class Playground : IAsyncDisposable
         finally
         {
             _botMessages.Writer.TryComplete();
+            _botUpdates.Writer.TryComplete();
         }
     }
 

@@ -1,4 +1,3 @@
-using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Conversations.Understanding;
@@ -25,7 +24,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<FlowRouter>();
         services.AddScoped<PatientDialogs>();
         services.AddScoped<PatientConversation>();
-        services.AddScoped<IBot, PatientBot>();
+        // Registered as itself: the app's IBot is a router that hands patient traffic to it.
+        services.AddScoped<PatientBot>();
 
         services.AddScoped<IPatientFlow, MenuFlow>();
         services.AddScoped<IPatientFlow, PayNowFlow>();

@@ -34,9 +34,11 @@ internal static class ChatActivities
 
         if (!isSms && content.AdaptiveCardJson is { } card)
         {
+            // The card travels alone: with text beside it Teams splits the message and returns no id to update it by.
             using var document = JsonDocument.Parse(card);
             activity = activity with
             {
+                Text = null,
                 Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = document.RootElement.Clone() }],
             };
         }

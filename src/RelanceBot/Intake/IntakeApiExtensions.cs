@@ -5,6 +5,7 @@ using RelanceBot.Patients;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Teams;
 
 namespace RelanceBot.Intake;
 
@@ -45,6 +46,7 @@ public static class IntakeApiExtensions
             .MapPatients()
             .MapInvoices()
             .MapCadence()
+            .MapTeamsSetup()
             .MapPlans();
         return endpoints;
     }

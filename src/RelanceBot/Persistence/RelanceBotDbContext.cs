@@ -7,6 +7,7 @@ using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Teams.Linking;
 
 namespace RelanceBot.Persistence;
 
@@ -37,6 +38,8 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
+
+    public DbSet<TeamsLinkCode> TeamsLinkCodes => Set<TeamsLinkCode>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

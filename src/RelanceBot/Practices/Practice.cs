@@ -51,4 +51,7 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
     }
 
     public void UseTeamsAlertChannel(Guid conversationReferenceId) => TeamsAlertChannelReferenceId = conversationReferenceId;
+
+    /// <summary>Staff unlinked the channel: alerts wait, unposted, until a channel is linked again.</summary>
+    public void StopTeamsAlerts() => TeamsAlertChannelReferenceId = null;
 }

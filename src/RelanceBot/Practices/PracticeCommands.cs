@@ -1,9 +1,13 @@
 using System.CommandLine;
 using RelanceBot.Cli;
+using RelanceBot.Teams.Linking;
 
 namespace RelanceBot.Practices;
 
-/// <summary><c>practices add | add-key | revoke-key</c>: set a practice up and manage its API keys.</summary>
+/// <summary>
+/// <c>practices add | add-key | revoke-key | add-staff | teams-link-code</c>: set a practice up, manage its API keys,
+/// its staff and the link of its Teams channel.
+/// </summary>
 public static class PracticeCommands
 {
     public const string Name = "practices";
@@ -16,6 +20,8 @@ public static class PracticeCommands
             AddCommand(services),
             AddKeyCommand(services),
             RevokeKeyCommand(services),
+            AddStaffCommand(services),
+            TeamsLinkCodeCommand(services),
         };
 
     private static Command AddCommand(IServiceProvider services)
@@ -86,6 +92,62 @@ public static class PracticeCommands
             }
 
             await parseResult.InvocationConfiguration.Output.WriteLineAsync("Key revoked.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command AddStaffCommand(IServiceProvider services)
+    {
+        var practice = PracticeOption();
+        var name = new Option<string>("--name") { Description = "The member's name, as shown on handled cards.", Required = true };
+        var aadObjectId = new Option<string>("--aad-object-id") { Description = "The member's Entra ID object id.", Required = true };
+        var role = new Option<string>("--role") { Description = "Practitioner, Assistant or Manager.", Required = true };
+        var command = new Command("add-staff", "Register a staff member who acts on alert cards in Teams.")
+        {
+            practice, name, aadObjectId, role,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var result = await scoped.GetRequiredService<RegisterStaff>().HandleAsync(
+                parseResult.GetValue(practice),
+                parseResult.GetValue(name),
+                parseResult.GetValue(aadObjectId),
+                parseResult.GetValue(role),
+                cancellationToken);
+            if (result.Staff is null)
+            {
+                await WriteErrorsAsync(parseResult, result.Errors.All);
+                return 1;
+            }
+
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Staff id: {result.Staff.Id}");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command TeamsLinkCodeCommand(IServiceProvider services)
+    {
+        var practice = PracticeOption();
+        var command = new Command("teams-link-code", "Issue a one-time code to link a Teams channel to the practice (shown once).")
+        {
+            practice,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var practiceId = parseResult.GetValue(practice);
+            var issued = await scoped.GetRequiredService<TeamsChannelLinks>().IssueCodeAsync(practiceId, cancellationToken);
+            if (issued is null)
+            {
+                await WriteErrorsAsync(parseResult, [("practice", $"No practice with id {practiceId}.")]);
+                return 1;
+            }
+
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Code: {issued.Code}");
+            await output.WriteLineAsync($"In the Teams channel, a registered staff member writes: @RelanceBot link {issued.Code}");
+            await output.WriteLineAsync($"It works once, until {issued.ExpiresAt:u}.");
             return 0;
         }, cancellationToken));
         return command;

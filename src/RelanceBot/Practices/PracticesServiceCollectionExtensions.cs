@@ -7,6 +7,7 @@ public static class PracticesServiceCollectionExtensions
         services.AddScoped<AddPractice>();
         services.AddScoped<IssueApiKey>();
         services.AddScoped<RevokeApiKey>();
+        services.AddScoped<RegisterStaff>();
         return services;
     }
 }

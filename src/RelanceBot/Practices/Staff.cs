@@ -22,6 +22,9 @@ public sealed class Staff : IAuditable
     {
     }
 
+    /// <summary>How object ids are stored and compared: Teams' casing is not guaranteed.</summary>
+    public static string NormalizeAadObjectId(string aadObjectId) => aadObjectId.Trim().ToLowerInvariant();
+
     public static Staff Create(Guid practiceId, string name, string aadObjectId, StaffRole role, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -33,14 +33,22 @@ public sealed class DecideApproval(RelanceBotDbContext db, TimeProvider time)
                 : ApprovalOutcome.AlreadyDecided;
         }
 
+        await ApplyToCadenceAsync(alertId, approve, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return ApprovalOutcome.Decided;
+    }
+
+    /// <summary>
+    /// Carries a decision already recorded on the alert into the cadence, in the caller's unit of work: the step that
+    /// waited for it is approved or dropped, and the invoice is swept again at once.
+    /// </summary>
+    public async Task ApplyToCadenceAsync(Guid alertId, bool approve, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (await db.Set<ReminderStepRun>().SingleOrDefaultAsync(run => run.AlertId == alertId, cancellationToken) is { } run
             && run.Decide(approve, now)
             && await db.Set<ReminderSchedule>().FindAsync([run.InvoiceId], cancellationToken) is { } schedule)
         {
             schedule.WakeAt(now);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return ApprovalOutcome.Decided;
     }
 }

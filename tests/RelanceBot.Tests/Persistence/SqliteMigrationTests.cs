@@ -30,6 +30,7 @@ public sealed class SqliteMigrationTests
             "Practices", "Staff", "PracticeApiKeys", "Patients", "PatientChannels", "Invoices",
             "ConversationReferences", "ConversationLinkTokens", "AuditEntries", "StaffAlerts", "OutboxMessages",
             "ConversationStates",
+            "TeamsLinkCodes",
         }.ShouldBeSubsetOf(tables);
     }
 
@@ -38,7 +39,7 @@ public sealed class SqliteMigrationTests
     {
         using var database = new TestDatabase();
         await using var app = RelanceBotFactory.On(database);
-        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false"));
+        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false").UseSetting("Outbox:DispatcherEnabled", "false"));
 
         _ = factory.Services;
 

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Cli;
+using RelanceBot.Persistence;
+using RelanceBot.Practices;
+using RelanceBot.Teams.Linking;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Practices;
@@ -55,6 +60,54 @@ public sealed partial class PracticeCommandsTests(RelanceBotFactory factory) : I
         error.ShouldContain("--practice");
     }
 
+    [Fact]
+    public async Task AddStaff_RegistersTheMember_AndRefusesTheSameMemberTwice()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        string[] args = ["practices", "add-staff", "--practice", practice.Id.ToString(), "--name", "Dr Dupont",
+            "--aad-object-id", "6D1F2A3B-0000-4000-8000-00000000AA01", "--role", "practitioner"];
+
+        var (exitCode, _, _) = await RunAsync(args);
+        exitCode.ShouldBe(0);
+        var staff = await QueryAsync(db => db.Staff.SingleAsync(s => s.PracticeId == practice.Id));
+        staff.AadObjectId.ShouldBe("6d1f2a3b-0000-4000-8000-00000000aa01");
+        staff.Role.ShouldBe(StaffRole.Practitioner);
+
+        var (again, _, error) = await RunAsync(args);
+        again.ShouldNotBe(0);
+        error.ShouldContain("--aadObjectId");
+    }
+
+    [Fact]
+    public async Task TeamsLinkCode_PrintsAOneTimeCode_StoredOnlyAsItsHash()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var (exitCode, output, _) = await RunAsync("practices", "teams-link-code", "--practice", practice.Id.ToString());
+
+        exitCode.ShouldBe(0);
+        var code = LinkCode().Match(output).Groups[1].Value;
+        code.ShouldStartWith("rbt-");
+        output.ShouldContain($"@RelanceBot link {code}");
+        var stored = await QueryAsync(db => db.TeamsLinkCodes.SingleAsync(c => c.PracticeId == practice.Id));
+        stored.CodeHash.ShouldBe(TeamsLinkCode.Hash(code));
+    }
+
+    [Fact]
+    public async Task TeamsLinkCode_ForAnUnknownPractice_Fails()
+    {
+        var (exitCode, _, error) = await RunAsync("practices", "teams-link-code", "--practice", Guid.NewGuid().ToString());
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("--practice");
+    }
+
+    private async Task<T> QueryAsync<T>(Func<RelanceBotDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -65,6 +118,9 @@ public sealed partial class PracticeCommandsTests(RelanceBotFactory factory) : I
 
     [GeneratedRegex("Practice id: (\\S+)")]
     private static partial Regex PracticeId();
+
+    [GeneratedRegex("Code: (\\S+)")]
+    private static partial Regex LinkCode();
 
     [GeneratedRegex("API key: (\\S+)")]
     private static partial Regex ApiKey();

@@ -61,6 +61,8 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("BotFramework:AllowAnonymous", "true");
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
+        // Tests drive the scheduled work themselves, on the fake clock.
+        builder.UseSetting("Teams:RunScheduledJobs", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

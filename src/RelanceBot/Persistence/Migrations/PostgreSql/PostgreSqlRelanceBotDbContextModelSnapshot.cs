@@ -1135,6 +1135,42 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.ToTable("ReminderStepRuns", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RedeemedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("TeamsLinkCodes", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Alerts.StaffAlert", b =>
                 {
                     b.HasOne("RelanceBot.Invoices.Invoice", null)
@@ -1415,6 +1451,15 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasOne("RelanceBot.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1128,6 +1128,42 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.ToTable("ReminderStepRuns", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedeemedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("TeamsLinkCodes", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Alerts.StaffAlert", b =>
                 {
                     b.HasOne("RelanceBot.Invoices.Invoice", null)
@@ -1408,6 +1444,15 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasOne("RelanceBot.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

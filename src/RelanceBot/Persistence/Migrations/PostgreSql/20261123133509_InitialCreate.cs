@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace RelanceBot.Persistence.Migrations.Sqlite
+namespace RelanceBot.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,15 +16,15 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,10 +35,10 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ProcessedStripeEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Account = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,16 +49,16 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "CadencePolicies",
                 columns: table => new
                 {
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Steps = table.Column<string>(type: "TEXT", nullable: false),
-                    ContactWindows = table.Column<string>(type: "TEXT", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IncludeAlsaceMoselleHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MaxUnsolicitedContacts = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuotaPeriodDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    LegalMinimumCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    ContactWindows = table.Column<string>(type: "text", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IncludeAlsaceMoselleHolidays = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxUnsolicitedContacts = table.Column<int>(type: "integer", nullable: false),
+                    QuotaPeriodDays = table.Column<int>(type: "integer", nullable: false),
+                    LegalMinimumCents = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,14 +69,14 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ConversationLinkTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UsedByConversationReferenceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UsedByConversationReferenceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,23 +87,23 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ConversationReferences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    IsGroup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UserAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    BotId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    BotName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ReferenceJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConversationType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    IsGroup = table.Column<bool>(type: "boolean", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UserAadObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BotId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    BotName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ReferenceJson = table.Column<string>(type: "text", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,20 +114,20 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "Practices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PractitionerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    TeamsAlertChannelReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PractitionerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    TeamsAlertChannelReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Practices", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Practices_ConversationReferences_TeamsAlertChannelReferenceId",
+                        name: "FK_Practices_ConversationReferences_TeamsAlertChannelReference~",
                         column: x => x.TeamsAlertChannelReferenceId,
                         principalTable: "ConversationReferences",
                         principalColumn: "Id",
@@ -137,20 +138,20 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ConversationStates",
                 columns: table => new
                 {
-                    ConversationReferenceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DialogStackJson = table.Column<string>(type: "TEXT", nullable: false),
-                    DialogExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FailedIdentityAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    IdentityLockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConversationReferenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DialogStackJson = table.Column<string>(type: "text", nullable: false),
+                    DialogExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FailedIdentityAttempts = table.Column<int>(type: "integer", nullable: false),
+                    IdentityLockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConversationStates", x => x.ConversationReferenceId);
                     table.ForeignKey(
-                        name: "FK_ConversationStates_ConversationReferences_ConversationReferenceId",
+                        name: "FK_ConversationStates_ConversationReferences_ConversationRefer~",
                         column: x => x.ConversationReferenceId,
                         principalTable: "ConversationReferences",
                         principalColumn: "Id",
@@ -167,31 +168,31 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PatientChannelId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConversationReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecipientChannelId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecipientTenantId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EmailAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    OriginalMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ChannelMessageId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PatientChannelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConversationReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecipientChannelId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RecipientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecipientTenantId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EmailAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    OriginalMessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ChannelMessageId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -208,20 +209,20 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PhoneE164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    IsCssBeneficiary = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    PhoneE164 = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    IsCssBeneficiary = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,12 +239,12 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PracticeApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KeyHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -260,11 +261,11 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PracticePlanLimits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MaxPlanAmountCents = table.Column<long>(type: "INTEGER", nullable: true),
-                    MaxInstallments = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxDeferralDays = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MaxPlanAmountCents = table.Column<long>(type: "bigint", nullable: true),
+                    MaxInstallments = table.Column<int>(type: "integer", nullable: true),
+                    MaxDeferralDays = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,10 +282,10 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PracticeStripeAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ConnectedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ConnectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,11 +302,11 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "Staff",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AadObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,26 +320,49 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TeamsLinkCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RedeemedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RedeemedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamsLinkCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TeamsLinkCodes_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AmountDueCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountPaidCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    InternalDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsFeeOverrun = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RemindersPausedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemindersPauseReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AmountDueCents = table.Column<long>(type: "bigint", nullable: false),
+                    AmountPaidCents = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    InternalDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsFeeOverrun = table.Column<bool>(type: "boolean", nullable: false),
+                    RemindersPausedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemindersPauseReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,21 +385,21 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PatientChannels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    ConversationReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsPreferred = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OptedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OptOutReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ConversationReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsPreferred = table.Column<bool>(type: "boolean", nullable: false),
+                    OptedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OptOutReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PatientChannels", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PatientChannels_ConversationReferences_ConversationReferenceId",
+                        name: "FK_PatientChannels_ConversationReferences_ConversationReferenc~",
                         column: x => x.ConversationReferenceId,
                         principalTable: "ConversationReferences",
                         principalColumn: "Id",
@@ -392,14 +416,14 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PaymentDeferrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PayOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PatientWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LinkSentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PatientWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LinkSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -428,11 +452,11 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PaymentLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,9 +479,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ReminderSchedules",
                 columns: table => new
                 {
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NextReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NextReminderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -474,15 +498,15 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "ReminderStepRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StepName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    AlertId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -505,19 +529,19 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "StaffAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequiresDecision = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PatientWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequiresDecision = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PatientWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HandledBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -546,12 +570,12 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "PaymentLinkOpens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PaymentLinkId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PaymentLinkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: true),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -568,21 +592,21 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "InstallmentPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TotalCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PatientWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ApprovalAlertId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    StripePaymentMethodId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TotalCents = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PatientWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ApprovalAlertId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    StripePaymentMethodId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -617,18 +641,18 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "Installments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PendingAttempt = table.Column<int>(type: "INTEGER", nullable: true),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailureCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PendingAttempt = table.Column<int>(type: "integer", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -645,15 +669,15 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstallmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StripePaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefundedCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DisputedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstallmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StripePaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    RefundedCents = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DisputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -968,6 +992,17 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 table: "StaffAlerts",
                 columns: new[] { "PracticeId", "Status" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsLinkCodes_CodeHash",
+                table: "TeamsLinkCodes",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsLinkCodes_PracticeId",
+                table: "TeamsLinkCodes",
+                column: "PracticeId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_CadencePolicies_Practices_PracticeId",
                 table: "CadencePolicies",
@@ -977,7 +1012,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_ConversationLinkTokens_ConversationReferences_UsedByConversationReferenceId",
+                name: "FK_ConversationLinkTokens_ConversationReferences_UsedByConvers~",
                 table: "ConversationLinkTokens",
                 column: "UsedByConversationReferenceId",
                 principalTable: "ConversationReferences",
@@ -1063,6 +1098,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Staff");
+
+            migrationBuilder.DropTable(
+                name: "TeamsLinkCodes");
 
             migrationBuilder.DropTable(
                 name: "PaymentLinks");

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Auditing;
+using RelanceBot.Conversations.Messages;
+using RelanceBot.Invoices;
+using RelanceBot.Persistence;
+using RelanceBot.Reminders;
+using RelanceBot.Practices;
+using RelanceBot.Teams.Messages;
+
+namespace RelanceBot.Teams.Alerts;
+
+/// <summary>
+/// Carries out a staff member's button press on an alert card of their practice: checks who they are and what they may
+/// do, applies the effect (payment, pause, plan decision...) and resolves the alert in one unit of work.
+/// </summary>
+public sealed class AlertActionHandler(
+    RelanceBotDbContext db,
+    TimeProvider time,
+    IInstallmentPlanDecisions plans,
+    DecideApproval cadence,
+    AlertCardSubjects subjects,
+    AlertCardComposer composer,
+    TeamsMessages messages,
+    ScopedAuditActor auditActor)
+{
+    /// <summary>Alert cards are written in the practice's language, French.</summary>
+    public const BotLanguage CardLanguage = BotLanguage.French;
+
+    /// <param name="practiceId">The practice whose channel the card was pressed in, never taken from the card.</param>
+    /// <param name="language">The presser's language, for a refusal.</param>
+    public async Task<AlertActionResult> HandleAsync(
+        Guid practiceId, string? aadObjectId, AlertActionRequest request, BotLanguage language, CancellationToken cancellationToken)
+    {
+        var objectId = string.IsNullOrEmpty(aadObjectId) ? null : Staff.NormalizeAadObjectId(aadObjectId);
+        var staff = objectId is null
+            ? null
+            : await db.Staff.SingleOrDefaultAsync(s => s.PracticeId == practiceId && s.AadObjectId == objectId, cancellationToken);
+        if (staff is null)
+        {
+            return Refuse(language, "refused-not-staff");
+        }
+
+        var alert = await db.StaffAlerts.SingleOrDefaultAsync(a => a.Id == request.AlertId && a.PracticeId == practiceId, cancellationToken);
+        if (alert is null)
+        {
+            return Refuse(language, "refused-unknown-alert");
+        }
+
+        if (alert.Status != StaffAlertStatus.Open)
+        {
+            return await AlreadyHandledAsync(alert, cancellationToken);
+        }
+
+        if (!AlertActionPolicy.VerbsFor(alert).Contains(request.Verb) || !HasRequiredInputs(request))
+        {
+            return Refuse(language, "refused-invalid-action");
+        }
+
+        if (!AlertActionPolicy.IsAllowed(alert, request.Verb, staff.Role))
+        {
+            return Refuse(language, "refused-practitioner-only");
+        }
+
+        auditActor.Use($"teams-staff:{staff.Id}");
+        var now = time.GetUtcNow();
+        try
+        {
+            var (outcome, resolution) = await ApplyAsync(alert, request, staff, now, cancellationToken);
+            alert.Resolve(outcome, staff.Name, resolution, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (InvoiceCancelledException)
+        {
+            return Refuse(language, "refused-invoice-closed");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two presses raced on the same invoice: the other one won.
+            db.ChangeTracker.Clear();
+            return await AlreadyHandledAsync(await db.StaffAlerts.SingleAsync(a => a.Id == alert.Id, cancellationToken), cancellationToken);
+        }
+
+        var card = composer.Compose(await subjects.LoadAsync(alert, cancellationToken), CardLanguage, now);
+        return new AlertActionResult(AlertActionStatus.Done, card, null, alert.Id);
+    }
+
+    private async Task<(StaffAlertStatus Outcome, string? Resolution)> ApplyAsync(
+        StaffAlert alert, AlertActionRequest request, Staff staff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var culture = CardLanguage.Culture();
+        switch (request.Verb)
+        {
+            case AlertVerb.Approve or AlertVerb.Reject:
+                var outcome = request.Verb == AlertVerb.Approve ? StaffAlertStatus.Approved : StaffAlertStatus.Rejected;
+                var resolution = request.Reason is { } reason ? Say("resolution-reason", ("reason", reason)) : null;
+                if (alert.Kind == StaffAlertKind.PlanApproval)
+                {
+                    // Resolved first so the reason is kept: the plan's use case, which saves, then finds it handled.
+                    alert.Resolve(outcome, staff.Name, resolution, now);
+                    await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, cancellationToken);
+                }
+
+                else
+                {
+                    // A mise en demeure or a hand-off: the cadence step waiting for this decision goes ahead or is dropped.
+                    await cadence.ApplyToCadenceAsync(alert.Id, request.Verb == AlertVerb.Approve, now, cancellationToken);
+                }
+
+                return (outcome, resolution);
+            case AlertVerb.MarkPaid:
+                var invoice = await InvoiceOfAsync(alert, cancellationToken);
+                var paid = invoice.AmountOutstandingCents;
+                if (paid > 0)
+                {
+                    invoice.RecordPayment(paid, now);
+                }
+
+                return (StaffAlertStatus.Closed, Say(
+                    "resolution-paid",
+                    ("method", Say(request.PaymentMethod == DeskPaymentMethods.Cash ? "method-cash" : "method-cheque")),
+                    ("amount", EuroAmount.Format(paid, culture))));
+            case AlertVerb.PauseReminders:
+                var until = now.AddDays(request.Days!.Value);
+                (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
+                var timeZone = TimeZoneInfo.FindSystemTimeZoneById(
+                    await db.Practices.Where(p => p.Id == alert.PracticeId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken));
+                return (StaffAlertStatus.Closed, Say(
+                    "resolution-paused",
+                    ("days", request.Days.Value.ToString(CultureInfo.InvariantCulture)),
+                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))));
+            case AlertVerb.NoteCall:
+                return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)));
+            case AlertVerb.Close:
+                return (StaffAlertStatus.Closed, null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(request), request.Verb, null);
+        }
+    }
+
+    private async Task<Invoice> InvoiceOfAsync(StaffAlert alert, CancellationToken cancellationToken)
+        => await db.Invoices.SingleAsync(i => i.Id == alert.InvoiceId && i.PracticeId == alert.PracticeId, cancellationToken);
+
+    private static bool HasRequiredInputs(AlertActionRequest request) => request.Verb switch
+    {
+        AlertVerb.PauseReminders => request.Days is >= 1 and <= AlertActionPolicy.MaxPauseDays,
+        AlertVerb.MarkPaid => DeskPaymentMethods.IsKnown(request.PaymentMethod),
+        AlertVerb.NoteCall => request.Note is not null,
+        _ => true,
+    };
+
+    private async Task<AlertActionResult> AlreadyHandledAsync(StaffAlert alert, CancellationToken cancellationToken)
+    {
+        var card = composer.Compose(
+            await subjects.LoadAsync(alert, cancellationToken), CardLanguage, time.GetUtcNow(), notice: Say("already-handled"));
+        return new AlertActionResult(AlertActionStatus.AlreadyHandled, card, Say("already-handled"), alert.Id);
+    }
+
+    private AlertActionResult Refuse(BotLanguage language, string key) => AlertActionResult.Refused(messages.Render(language, key));
+
+    private string Say(string key, params (string Name, string Value)[] values) => messages.Render(CardLanguage, key, values);
+}

@@ -1,0 +1,13 @@
+using RelanceBot.Alerts;
+
+namespace RelanceBot.Teams.Alerts;
+
+/// <summary>The port through which a card's approve/reject reaches the installment plan behind a PlanApproval alert.</summary>
+public interface IInstallmentPlanDecisions
+{
+    /// <summary>
+    /// Decides the plan awaiting <paramref name="alert"/>; the plan's use case resolves the alert and saves. Returns
+    /// false, changing nothing, when no plan awaits that alert.
+    /// </summary>
+    Task<bool> DecideAsync(StaffAlert alert, bool approve, string decidedBy, CancellationToken cancellationToken);
+}

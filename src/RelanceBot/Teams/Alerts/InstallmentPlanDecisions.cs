@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Persistence;
+using RelanceBot.Plans;
+
+namespace RelanceBot.Teams.Alerts;
+
+/// <summary>A card's decision carried out by the plans' own use case: the invoice goes under plan, the patient is told.</summary>
+public sealed class InstallmentPlanDecisions(RelanceBotDbContext db, DecideInstallmentPlan decide) : IInstallmentPlanDecisions
+{
+    public async Task<bool> DecideAsync(StaffAlert alert, bool approve, string decidedBy, CancellationToken cancellationToken)
+    {
+        var planId = await db.Set<InstallmentPlan>()
+            .Where(plan => plan.ApprovalAlertId == alert.Id && plan.PracticeId == alert.PracticeId)
+            .Select(plan => (Guid?)plan.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (planId is null)
+        {
+            return false;
+        }
+
+        var outcome = await decide.HandleAsync(
+            alert.PracticeId, planId.Value, approve ? PlanDecision.Approve : PlanDecision.Reject, decidedBy, cancellationToken);
+        return outcome != PlanDecisionOutcome.NotFound;
+    }
+}

@@ -1,0 +1,8 @@
+namespace RelanceBot.Teams.Cards;
+
+public enum CardActionStyle
+{
+    Default,
+    Positive,
+    Destructive,
+}

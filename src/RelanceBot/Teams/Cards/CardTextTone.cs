@@ -1,0 +1,9 @@
+namespace RelanceBot.Teams.Cards;
+
+public enum CardTextTone
+{
+    Default,
+    Subtle,
+    Attention,
+    Good,
+}

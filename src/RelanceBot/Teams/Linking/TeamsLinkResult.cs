@@ -1,0 +1,11 @@
+namespace RelanceBot.Teams.Linking;
+
+public enum TeamsLinkResult
+{
+    Linked,
+    Unlinked,
+    InvalidCode,
+    NotStaff,
+    ChannelTaken,
+    NotLinked,
+}

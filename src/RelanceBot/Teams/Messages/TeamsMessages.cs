@@ -1,0 +1,14 @@
+using RelanceBot.Conversations.Messages;
+
+namespace RelanceBot.Teams.Messages;
+
+/// <summary>What RelanceBot writes to staff in Teams, per language, from editable JSON (<c>Teams/Messages/{fr,en}.json</c>).</summary>
+public sealed class TeamsMessages(MessageCatalog catalog)
+{
+    public static TeamsMessages Load(string directory) => new(MessageCatalog.Load(directory));
+
+    public TeamsWording In(BotLanguage language) => new(this, language);
+
+    public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
+        => catalog.Render(language, key, values.ToDictionary(value => value.Name, value => value.Value));
+}
