@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RelanceBot.Invoices.Import;
+using RelanceBot.Payments;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
 
@@ -11,7 +12,7 @@ namespace RelanceBot.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name];
+    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name, PayLinkCommand.Name];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
 
@@ -23,6 +24,7 @@ public static class CommandLineInterface
             PracticeCommands.Create(services),
             ImportInvoicesCommand.Create(services),
             PreviewCommand.Create(services),
+            PayLinkCommand.Create(services),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
