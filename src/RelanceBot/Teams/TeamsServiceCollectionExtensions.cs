@@ -23,7 +23,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<AlertCardUpdater>();
         services.AddScoped<AlertCardDispatcher>();
         services.AddScoped<IInstallmentPlanDecisions, InstallmentPlanDecisions>();
-        services.AddScoped<IRemindersSentCounter, UntrackedRemindersSent>();
         services.AddScoped<DigestFiguresQuery>();
         services.AddSingleton<DigestCardComposer>();
         services.AddScoped<DailyDigest>();

@@ -76,7 +76,7 @@ public sealed class DailyDigestTests : IAsyncLifetime
         figures.Due61To90Cents.ShouldBe(2000);
         figures.DueOver90Cents.ShouldBe(4000);
         figures.AwaitingAction.ShouldBe(1);
-        figures.RemindersSentYesterday.ShouldBeNull();
+        figures.RemindersSentYesterday.ShouldBe(0);
     }
 
     private async Task<int> SendDueAsync()

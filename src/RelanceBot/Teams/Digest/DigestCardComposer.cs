@@ -21,7 +21,7 @@ public sealed class DigestCardComposer(TeamsMessages messages)
             .Facts(
             [
                 new CardFact(Say("digest-recovered"), Euros(figures.RecoveredYesterdayCents)),
-                new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday?.ToString(wording.Culture) ?? Say("digest-not-tracked")),
+                new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday.ToString(wording.Culture)),
                 new CardFact(Say("digest-awaiting"), figures.AwaitingAction.ToString(wording.Culture)),
             ])
             .Text(Say("digest-balance"), CardTextTone.Default)

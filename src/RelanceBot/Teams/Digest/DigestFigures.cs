@@ -8,7 +8,7 @@ public sealed record DigestFigures(
     long Due31To60Cents,
     long Due61To90Cents,
     long DueOver90Cents,
-    int? RemindersSentYesterday,
+    int RemindersSentYesterday,
     int AwaitingAction)
 {
     public long OpenBalanceCents => Due0To30Cents + Due31To60Cents + Due61To90Cents + DueOver90Cents;

@@ -3,13 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Teams.Digest;
 
 /// <summary>Computes a practice's digest for a local day: yesterday's recoveries and reminders, the open balance by age.</summary>
-public sealed class DigestFiguresQuery(RelanceBotDbContext db, IRemindersSentCounter reminders)
+public sealed class DigestFiguresQuery(RelanceBotDbContext db)
 {
+    private static readonly OutboxPurpose[] Reminders =
+        [OutboxPurpose.Reminder, OutboxPurpose.InstallmentReminder, OutboxPurpose.FormalNotice];
+
     private static readonly InvoiceStatus[] Outstanding =
         [InvoiceStatus.Open, InvoiceStatus.PartiallyPaid, InvoiceStatus.Disputed, InvoiceStatus.UnderPlan];
 
@@ -33,7 +37,10 @@ public sealed class DigestFiguresQuery(RelanceBotDbContext db, IRemindersSentCou
             SumAged(31, 60),
             SumAged(61, 90),
             SumAged(91, int.MaxValue),
-            await reminders.CountAsync(practiceId, yesterdayStart, todayStart, cancellationToken),
+            await db.OutboxMessages.CountAsync(
+                m => m.PracticeId == practiceId && Reminders.Contains(m.Purpose) && m.Status == OutboxStatus.Sent
+                    && m.SentAt >= yesterdayStart && m.SentAt < todayStart,
+                cancellationToken),
             await db.StaffAlerts.CountAsync(a => a.PracticeId == practiceId && a.Status == StaffAlertStatus.Open, cancellationToken));
     }
 
