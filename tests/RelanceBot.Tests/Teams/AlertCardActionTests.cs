@@ -9,42 +9,29 @@ using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Teams;
 
-public sealed class AlertCardActionTests : IAsyncLifetime
+public sealed class AlertCardActionTests : TeamsChannelTest
 {
     private const string CardType = "application/vnd.microsoft.card.adaptive";
     private const string MessageType = "application/vnd.microsoft.activity.message";
 
-    private readonly RelanceBotFactory _app = TeamsPractice.WithoutBackgroundOutbox();
-    private FakeConnector _connector = null!;
-    private TeamsStaffChannel _channel = null!;
-    private TeamsPractice _practice = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _channel = new TeamsStaffChannel(_app, _connector);
-        _practice = await TeamsPractice.CreateAsync(_app);
-        await _practice.LinkAsync(_app, _channel);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
+        await base.InitializeAsync();
+        await Practice.LinkAsync(App, Channel);
     }
 
     [Fact]
     public async Task OpenAlerts_ArePostedOnceToTheLinkedChannel_AsACardAlone()
     {
-        await _practice.RaiseAlertAsync(_app, StaffAlertKind.Escalation);
-        var before = _connector.Requests.Count;
+        await Practice.RaiseAlertAsync(App, StaffAlertKind.Escalation);
+        var before = Connector.Requests.Count;
 
-        (await TeamsPractice.DispatchCardsAsync(_app)).ShouldBe(1);
-        (await TeamsPractice.DispatchCardsAsync(_app)).ShouldBe(0);
+        (await TeamsPractice.DispatchCardsAsync(App)).ShouldBe(1);
+        (await TeamsPractice.DispatchCardsAsync(App)).ShouldBe(0);
 
-        var post = _connector.Requests.Skip(before).ShouldHaveSingleItem();
+        var post = Connector.Requests.Skip(before).ShouldHaveSingleItem();
         post.Method.ShouldBe("POST");
-        post.Path.ShouldBe($"/emea/v3/conversations/{_channel.ChannelId}/activities");
+        post.Path.ShouldBe($"/emea/v3/conversations/{Channel.ChannelId}/activities");
         post.Body!["text"].ShouldBeNull();
         var attachment = post.Body["attachments"]!.AsArray().ShouldHaveSingleItem()!;
         attachment["contentType"]!.GetValue<string>().ShouldBe(CardType);
@@ -58,11 +45,11 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task ApprovingAPlan_ByStaff_ApprovesThePlan_AndUpdatesTheCardForEveryone()
     {
-        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
-        await TeamsPractice.DispatchCardsAsync(_app);
-        var before = _connector.Requests.Count;
+        var (planId, alertId) = await Practice.RequestPlanAsync(App);
+        await TeamsPractice.DispatchCardsAsync(App);
+        var before = Connector.Requests.Count;
 
-        var response = await _channel.ExecuteAsync(_practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
+        var response = await Channel.ExecuteAsync(Practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
 
         response["statusCode"]!.GetValue<int>().ShouldBe(200);
         response["type"]!.GetValue<string>().ShouldBe(CardType);
@@ -75,25 +62,25 @@ public sealed class AlertCardActionTests : IAsyncLifetime
         alert.Status.ShouldBe(StaffAlertStatus.Approved);
         alert.HandledBy.ShouldBe("Léa Martin");
         (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.UnderPlan);
-        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
             .ShouldBe(InstallmentPlanStatus.Approved);
 
-        var update = _connector.Requests.Skip(before).ShouldHaveSingleItem();
+        var update = Connector.Requests.Skip(before).ShouldHaveSingleItem();
         update.Method.ShouldBe("PUT");
-        update.Path.ShouldBe($"/emea/v3/conversations/{_channel.ChannelId}/activities/sent-2");
+        update.Path.ShouldBe($"/emea/v3/conversations/{Channel.ChannelId}/activities/sent-2");
         CardText.Of(update.Body!["attachments"]![0]!["content"]!).ShouldContain("Approuvé par Léa Martin");
     }
 
     [Fact]
     public async Task ASecondApproval_ChangesNothing_AndSaysSo()
     {
-        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
-        await _channel.ExecuteAsync(_practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
+        var (planId, alertId) = await Practice.RequestPlanAsync(App);
+        await Channel.ExecuteAsync(Practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
         var handledAt = (await AlertAsync(alertId)).HandledAt;
-        _app.Clock.Advance(TimeSpan.FromMinutes(5));
-        var before = _connector.Requests.Count;
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var before = Connector.Requests.Count;
 
-        var second = await _channel.ExecuteAsync(_practice.PractitionerAad, "reject", TeamsPractice.Data(alertId));
+        var second = await Channel.ExecuteAsync(Practice.PractitionerAad, "reject", TeamsPractice.Data(alertId));
 
         second["type"]!.GetValue<string>().ShouldBe(CardType);
         CardText.Of(second["value"]!).ShouldContain("déjà traitée");
@@ -101,23 +88,23 @@ public sealed class AlertCardActionTests : IAsyncLifetime
         alert.Status.ShouldBe(StaffAlertStatus.Approved);
         alert.HandledBy.ShouldBe("Léa Martin");
         alert.HandledAt.ShouldBe(handledAt);
-        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
             .ShouldBe(InstallmentPlanStatus.Approved);
-        _connector.Requests.Count.ShouldBe(before);
+        Connector.Requests.Count.ShouldBe(before);
     }
 
     [Fact]
     public async Task RejectingAPlan_KeepsTheReason_AndTheCadenceResumes()
     {
-        var (planId, alertId) = await _practice.RequestPlanAsync(_app);
+        var (planId, alertId) = await Practice.RequestPlanAsync(App);
         var data = TeamsPractice.Data(alertId);
         data["reason"] = "Montant trop faible pour trois fois";
 
-        var response = await _channel.ExecuteAsync(_practice.PractitionerAad, "reject", data);
+        var response = await Channel.ExecuteAsync(Practice.PractitionerAad, "reject", data);
 
         CardText.Of(response["value"]).ShouldContain("Refusé par Dr Dupont");
         (await AlertAsync(alertId)).Resolution.ShouldBe("Motif : Montant trop faible pour trois fois");
-        (await TeamsPractice.QueryAsync(_app, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
             .ShouldBe(InstallmentPlanStatus.Rejected);
         (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.Open);
     }
@@ -125,9 +112,9 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneWhoIsNotStaff_IsPolitelyRefused_AndNothingChanges()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.PlanApproval, requiresDecision: true);
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.PlanApproval, requiresDecision: true);
 
-        var response = await _channel.ExecuteAsync(Guid.NewGuid().ToString(), "approve", TeamsPractice.Data(alertId));
+        var response = await Channel.ExecuteAsync(Guid.NewGuid().ToString(), "approve", TeamsPractice.Data(alertId));
 
         response["statusCode"]!.GetValue<int>().ShouldBe(200);
         response["type"]!.GetValue<string>().ShouldBe(MessageType);
@@ -141,14 +128,14 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [InlineData(StaffAlertKind.CollectionHandOff)]
     public async Task OnlyThePractitioner_ApprovesAFormalNoticeOrAHandOff(StaffAlertKind kind)
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, kind, requiresDecision: true);
+        var alertId = await Practice.RaiseAlertAsync(App, kind, requiresDecision: true);
 
-        var refused = await _channel.ExecuteAsync(_practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
+        var refused = await Channel.ExecuteAsync(Practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
         refused["type"]!.GetValue<string>().ShouldBe(MessageType);
         refused["value"]!.GetValue<string>().ShouldContain("seul le praticien");
         (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Open);
 
-        var approved = await _channel.ExecuteAsync(_practice.PractitionerAad, "approve", TeamsPractice.Data(alertId));
+        var approved = await Channel.ExecuteAsync(Practice.PractitionerAad, "approve", TeamsPractice.Data(alertId));
         approved["type"]!.GetValue<string>().ShouldBe(CardType);
         (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Approved);
     }
@@ -156,10 +143,10 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task ACard_CanNeverActOnAnotherPracticesAlert()
     {
-        var other = await TeamsPractice.CreateAsync(_app, "Cabinet Martin");
-        var foreignAlert = await other.RaiseAlertAsync(_app, StaffAlertKind.Escalation);
+        var other = await TeamsPractice.CreateAsync(App, "Cabinet Martin");
+        var foreignAlert = await other.RaiseAlertAsync(App, StaffAlertKind.Escalation);
 
-        var response = await _channel.ExecuteAsync(_practice.AssistantAad, "close", TeamsPractice.Data(foreignAlert));
+        var response = await Channel.ExecuteAsync(Practice.AssistantAad, "close", TeamsPractice.Data(foreignAlert));
 
         response["type"]!.GetValue<string>().ShouldBe(MessageType);
         (await AlertAsync(foreignAlert)).Status.ShouldBe(StaffAlertStatus.Open);
@@ -168,14 +155,14 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task MarkPaidAtTheDesk_FromAnActionSubmit_SettlesTheInvoice_AndUpdatesTheCard()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.AlreadyPaidClaim);
-        await TeamsPractice.DispatchCardsAsync(_app);
-        var before = _connector.Requests.Count;
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.AlreadyPaidClaim);
+        await TeamsPractice.DispatchCardsAsync(App);
+        var before = Connector.Requests.Count;
         var value = TeamsPractice.Data(alertId);
         value["verb"] = "markPaid";
         value["method"] = "cheque";
 
-        await _channel.SubmitAsync(_practice.AssistantAad, value, replyToId: "sent-2");
+        await Channel.SubmitAsync(Practice.AssistantAad, value, replyToId: "sent-2");
 
         var invoice = await InvoiceAsync();
         invoice.Status.ShouldBe(InvoiceStatus.Paid);
@@ -183,7 +170,7 @@ public sealed class AlertCardActionTests : IAsyncLifetime
         var alert = await AlertAsync(alertId);
         alert.Status.ShouldBe(StaffAlertStatus.Closed);
         alert.Resolution.ShouldBe("Payé au cabinet (Chèque) : 123,45 €");
-        var update = _connector.Requests.Skip(before).ShouldHaveSingleItem();
+        var update = Connector.Requests.Skip(before).ShouldHaveSingleItem();
         update.Method.ShouldBe("PUT");
         CardText.Of(update.Body!["attachments"]![0]!["content"]!).ShouldContain("Traité par Léa Martin");
     }
@@ -191,11 +178,11 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task PausingReminders_TakesEffectInTheCadenceAtOnce()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.TalkToHuman);
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.TalkToHuman);
         var data = TeamsPractice.Data(alertId);
         data["days"] = "14";
 
-        await _channel.ExecuteAsync(_practice.AssistantAad, "pauseReminders", data);
+        await Channel.ExecuteAsync(Practice.AssistantAad, "pauseReminders", data);
 
         var invoice = await InvoiceAsync();
         invoice.RemindersPausedUntil.ShouldBe(RelanceBotFactory.Start.AddDays(14));
@@ -210,11 +197,11 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [InlineData("approve", "x", "y")]
     public async Task ImpossibleActions_AreRefused_AndNothingChanges(string verb, string input, string inputValue)
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.Dispute);
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.Dispute);
         var data = TeamsPractice.Data(alertId);
         data[input] = inputValue;
 
-        var response = await _channel.ExecuteAsync(_practice.PractitionerAad, verb, data);
+        var response = await Channel.ExecuteAsync(Practice.PractitionerAad, verb, data);
 
         response["type"]!.GetValue<string>().ShouldBe(MessageType);
         (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Open);
@@ -223,11 +210,11 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task NotingACall_ClosesTheAlertWithTheNote()
     {
-        var alertId = await _practice.RaiseAlertAsync(_app, StaffAlertKind.TalkToHuman);
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.TalkToHuman);
         var data = TeamsPractice.Data(alertId);
         data["note"] = "Rappelée, elle passe vendredi.";
 
-        var response = await _channel.ExecuteAsync(_practice.AssistantAad, "noteCall", data);
+        var response = await Channel.ExecuteAsync(Practice.AssistantAad, "noteCall", data);
 
         CardText.Of(response["value"]!).ShouldContain("Rappelée, elle passe vendredi.");
         (await AlertAsync(alertId)).Resolution.ShouldBe("Appel : Rappelée, elle passe vendredi.");
@@ -236,32 +223,32 @@ public sealed class AlertCardActionTests : IAsyncLifetime
     [Fact]
     public async Task Throttling_IsWaitedOut_ThenTheOutboxRetriesLater()
     {
-        await _practice.RaiseAlertAsync(_app, StaffAlertKind.Escalation);
-        _connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
+        await Practice.RaiseAlertAsync(App, StaffAlertKind.Escalation);
+        Connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
 
         // One 429: the connector client waits Retry-After and the card goes through.
-        await TeamsPractice.DispatchCardsAsync(_app);
+        await TeamsPractice.DispatchCardsAsync(App);
         (await SentCardsAsync()).ShouldBe(1);
 
-        await _practice.RaiseAlertAsync(_app, StaffAlertKind.Dispute);
+        await Practice.RaiseAlertAsync(App, StaffAlertKind.Dispute);
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            _connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
+            Connector.Enqueue(429, """{"error":{"code":"Throttled"}}""", ("Retry-After", "0"));
         }
 
         // Still throttled once the client's retries are spent: the outbox keeps the card and tries again later.
-        await TeamsPractice.DispatchCardsAsync(_app);
+        await TeamsPractice.DispatchCardsAsync(App);
         (await SentCardsAsync()).ShouldBe(1);
-        _app.Clock.Advance(TimeSpan.FromMinutes(5));
-        await TeamsPractice.DeliverOutboxAsync(_app);
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await TeamsPractice.DeliverOutboxAsync(App);
         (await SentCardsAsync()).ShouldBe(2);
     }
 
-    private Task<int> SentCardsAsync() => TeamsPractice.QueryAsync(_app, db =>
+    private Task<int> SentCardsAsync() => TeamsPractice.QueryAsync(App, db =>
         db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith("staff-alert:") && m.Status == OutboxStatus.Sent));
 
-    private Task<StaffAlert> AlertAsync(Guid id) => TeamsPractice.QueryAsync(_app, db => db.StaffAlerts.SingleAsync(a => a.Id == id));
+    private Task<StaffAlert> AlertAsync(Guid id) => TeamsPractice.QueryAsync(App, db => db.StaffAlerts.SingleAsync(a => a.Id == id));
 
     private Task<Invoice> InvoiceAsync()
-        => TeamsPractice.QueryAsync(_app, db => db.Invoices.SingleAsync(i => i.PracticeId == _practice.Id && i.ExternalReference == "F-1"));
+        => TeamsPractice.QueryAsync(App, db => db.Invoices.SingleAsync(i => i.PracticeId == Practice.Id && i.ExternalReference == "F-1"));
 }

@@ -6,44 +6,26 @@ using RelanceBot.Teams.Digest;
 
 namespace RelanceBot.Tests.Teams;
 
-public sealed class DailyDigestTests : IAsyncLifetime
+public sealed class DailyDigestTests : TeamsChannelTest
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    private readonly RelanceBotFactory _app = TeamsPractice.WithoutBackgroundOutbox();
-    private FakeConnector _connector = null!;
-    private TeamsStaffChannel _channel = null!;
-    private TeamsPractice _practice = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _channel = new TeamsStaffChannel(_app, _connector);
-        _practice = await TeamsPractice.CreateAsync(_app);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     [Fact]
     public async Task TheDigest_IsSentOncePerLocalDay_From0830ParisTime()
     {
-        await _practice.LinkAsync(_app, _channel);
+        await Practice.LinkAsync(App, Channel);
 
         // The app starts at 10:00 in Paris: today's digest is due.
         (await SendDueAsync()).ShouldBe(1);
         (await SendDueAsync()).ShouldBe(0);
 
         // 08:29 the next morning (UTC+1 in March): not yet; 08:30: sent.
-        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 7, 29, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 7, 29, 0, TimeSpan.Zero));
         (await SendDueAsync()).ShouldBe(0);
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
         (await SendDueAsync()).ShouldBe(1);
 
-        var card = _connector.Requests.Last().Body!["attachments"]![0]!["content"]!.AsObject();
+        var card = Connector.Requests.Last().Body!["attachments"]![0]!["content"]!.AsObject();
         await AdaptiveCardSchema.ShouldBeValidAsync(card);
         CardText.Of(card).ShouldContain("Le point du mardi 3 mars 2026");
     }
@@ -55,20 +37,20 @@ public sealed class DailyDigestTests : IAsyncLifetime
     [Fact]
     public async Task TheFigures_AreYesterdaysRecoveries_TheBalanceByAge_AndTheAlertsAwaitingAction()
     {
-        using var api = _app.CreateApiClient(_practice.Practice.ApiKey);
+        using var api = App.CreateApiClient(Practice.Practice.ApiKey);
         await PutInvoiceAsync(api, "F-2", 1000, 0, "2026-01-20");
         await PutInvoiceAsync(api, "F-3", 2000, 0, "2025-12-20");
         await PutInvoiceAsync(api, "F-4", 4000, 0, "2025-10-01");
         await PutInvoiceAsync(api, "F-1", 12345, 2000, "2026-03-01");
-        await _practice.RaiseAlertAsync(_app, StaffAlertKind.Escalation);
+        await Practice.RaiseAlertAsync(App, StaffAlertKind.Escalation);
 
         // A payment on the day of the digest counts tomorrow, not today.
-        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
         await PutInvoiceAsync(api, "F-2", 1000, 300, "2026-01-20");
 
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var figures = await scope.ServiceProvider.GetRequiredService<DigestFiguresQuery>()
-            .ComputeAsync(_practice.Id, new DateOnly(2026, 3, 3), Paris, CancellationToken.None);
+            .ComputeAsync(Practice.Id, new DateOnly(2026, 3, 3), Paris, CancellationToken.None);
 
         figures.RecoveredYesterdayCents.ShouldBe(2000);
         figures.Due0To30Cents.ShouldBe(10345);
@@ -82,12 +64,12 @@ public sealed class DailyDigestTests : IAsyncLifetime
     private async Task<int> SendDueAsync()
     {
         int enqueued;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             enqueued = await scope.ServiceProvider.GetRequiredService<DailyDigest>().SendDueAsync(CancellationToken.None);
         }
 
-        await TeamsPractice.DeliverOutboxAsync(_app);
+        await TeamsPractice.DeliverOutboxAsync(App);
         return enqueued;
     }
 
