@@ -1,3 +1,6 @@
+using RelanceBot.Conversations.Messages;
+using RelanceBot.Teams.Alerts;
+using RelanceBot.Practices;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -134,6 +137,30 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         var notice = (await OutboxAsync()).Single(message => message.Purpose == OutboxPurpose.FormalNotice);
         notice.Channel.ShouldBe(DeliveryChannel.Email);
         notice.Content.Subject.ShouldNotBeNull().ShouldContain("Mise en demeure");
+    }
+
+    [Fact]
+    public async Task The_mise_en_demeure_approved_from_the_Teams_card_goes_at_the_next_sweep()
+    {
+        await SweepAsync();
+        _factory.Clock.Advance(TimeSpan.FromDays(45));
+        await SweepAsync();
+        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
+        const string practitioner = "00000000-0000-0000-0000-0000000000aa";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RegisterStaff>()
+                .HandleAsync(_practice.Id, "Dr Dupont", practitioner, "Practitioner", CancellationToken.None)).ShouldNotBeNull();
+            var pressed = await scope.ServiceProvider.GetRequiredService<AlertActionHandler>().HandleAsync(
+                _practice.Id, practitioner, new AlertActionRequest(alert.Id, AlertVerb.Approve, null, null, null, null),
+                BotLanguage.French, CancellationToken.None);
+            pressed.Status.ShouldBe(AlertActionStatus.Done);
+        }
+
+        _factory.Clock.Advance(ReminderBatch.SweepInterval);
+        await SweepAsync();
+
+        (await OutboxAsync()).ShouldContain(message => message.Purpose == OutboxPurpose.FormalNotice);
     }
 
     [Fact]
