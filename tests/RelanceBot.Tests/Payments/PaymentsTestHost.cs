@@ -46,8 +46,6 @@ public sealed class PaymentsTestHost : IAsyncDisposable
         app.Settings["Payments:Stripe:WebhookSecret"] = FakeStripeServer.WebhookSecret;
         app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseAddress.AbsoluteUri;
         app.Settings["Payments:Stripe:MaxNetworkRetries"] = "0";
-        // Payment tests look at what is enqueued for the patient; sending it is the outbox tests' business.
-        app.Settings["Outbox:DispatcherEnabled"] = "false";
         app.TestServices.Add(notices.Register);
         var practice = await TestPractice.CreateAsync(app);
         var api = app.CreateApiClient(practice.ApiKey);

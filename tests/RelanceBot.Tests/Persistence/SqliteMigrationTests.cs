@@ -39,7 +39,7 @@ public sealed class SqliteMigrationTests
     {
         using var database = new TestDatabase();
         await using var app = RelanceBotFactory.On(database);
-        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false").UseSetting("Outbox:DispatcherEnabled", "false"));
+        await using var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false"));
 
         _ = factory.Services;
 

@@ -6,7 +6,7 @@ namespace RelanceBot.Tests.Teams;
 /// <summary>What every Teams test starts from: the app, a practice, and its staff channel on a fake Connector.</summary>
 public abstract class TeamsChannelTest : IAsyncLifetime
 {
-    protected RelanceBotFactory App { get; } = TeamsPractice.WithoutBackgroundOutbox();
+    protected RelanceBotFactory App { get; } = new RelanceBotFactory();
 
     protected FakeConnector Connector { get; private set; } = null!;
 

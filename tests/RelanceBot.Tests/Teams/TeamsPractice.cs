@@ -29,14 +29,6 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
 
     public Guid Id => Practice.Id;
 
-    /// <summary>An app whose outbox is run by the test, one pass at a time, rather than in the background.</summary>
-    public static RelanceBotFactory WithoutBackgroundOutbox()
-    {
-        var app = new RelanceBotFactory();
-        app.Settings["Outbox:DispatcherEnabled"] = "false";
-        return app;
-    }
-
     public async Task<string> IssueLinkCodeAsync(RelanceBotFactory app)
     {
         using var api = app.CreateApiClient(Practice.ApiKey);

@@ -48,7 +48,12 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>Extra configuration, set before the app starts.</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // Tests look at what is enqueued and send it themselves (OutboxDispatcher.DispatchDueAsync): a background
+        // dispatcher racing their assertions would make them flaky. A test that wants it sets this to true.
+        ["Outbox:DispatcherEnabled"] = "false",
+    };
 
     /// <summary>Extra service registrations (test doubles), applied before the app starts.</summary>
     public List<Action<IServiceCollection>> TestServices { get; } = [];
