@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace RelanceBot.Auditing;
@@ -9,7 +10,7 @@ public static class AuditingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ScopedAuditActor>();
         services.TryAddScoped<IAuditActor>(provider => provider.GetRequiredService<ScopedAuditActor>());
-        services.TryAddScoped<AuditInterceptor>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInterceptor, AuditInterceptor>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
-using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
@@ -16,8 +17,8 @@ public static class PersistenceServiceCollectionExtensions
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ConcurrencyVersionInterceptor>());
         builder.Services.AddAuditing();
-        builder.Services.AddSingleton<ConcurrencyVersionInterceptor>();
 
         // The provider decides which context type (and so which migrations) to register: it must be known now.
         var provider = builder.Configuration.GetSection(DatabaseOptions.SectionName)
@@ -44,9 +45,10 @@ public static class PersistenceServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Capabilities that act on every save (concurrency tokens, the audit log, reminder wake-ups) register an
+    /// <see cref="IInterceptor"/>; persistence applies them all without knowing any of them.
+    /// </summary>
     private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
-        options.AddInterceptors(
-            services.GetRequiredService<ConcurrencyVersionInterceptor>(),
-            services.GetRequiredService<AuditInterceptor>(),
-            services.GetRequiredService<ReminderScheduleInterceptor>());
+        options.AddInterceptors(services.GetServices<IInterceptor>());
 }

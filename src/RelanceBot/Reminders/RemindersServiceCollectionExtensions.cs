@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using RelanceBot.Outbox;
 using RelanceBot.Reminders.Messages;
@@ -14,7 +16,7 @@ public static class RemindersServiceCollectionExtensions
     {
         services.AddSingleton(provider => ReminderTemplates.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Reminders", "Templates")));
-        services.AddSingleton<ReminderScheduleInterceptor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ReminderScheduleInterceptor>());
         services.AddSingleton<SweepDueReminders>();
         services.AddScoped<ReminderBatch>();
         services.AddScoped<IOutboxSendGuard, ReminderSendGuard>();
