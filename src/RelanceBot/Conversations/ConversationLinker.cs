@@ -15,18 +15,9 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
     /// <summary>Creates a token for a reminder; the caller sends it, only its hash is kept.</summary>
     public async Task<string> IssueAsync(Guid patientId, Guid? invoiceId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var token = Stage(patientId, invoiceId, lifetime);
-        await db.SaveChangesAsync(cancellationToken);
-        return token;
-    }
-
-    /// <summary>
-    /// Creates a token in the caller's unit of work without saving, so a reminder and its token are stored together.
-    /// </summary>
-    public string Stage(Guid patientId, Guid? invoiceId, TimeSpan lifetime)
-    {
         var (token, link) = Create(patientId, invoiceId, lifetime);
         db.ConversationLinkTokens.Add(link);
+        await db.SaveChangesAsync(cancellationToken);
         return token;
     }
 
