@@ -10,7 +10,7 @@ internal sealed class Reply(ITurnContext turn, MessageCatalog messages, BotLangu
     public BotLanguage Language => language;
 
     public string Render(string key, params (string Name, string Value)[] values)
-        => messages.Render(language, key, values.ToDictionary(v => v.Name, v => v.Value));
+        => messages.Render(language, key, values);
 
     /// <summary>Sends the given messages as one chat message, one paragraph each.</summary>
     public Task SayAsync(CancellationToken cancellationToken, params string[] keys)

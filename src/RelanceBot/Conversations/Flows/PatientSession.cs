@@ -49,7 +49,7 @@ public sealed class PatientSession(MessageCatalog messages, PatientFiles files, 
     public DateOnly Today { get; private set; }
 
     public string Say(string key, params (string Name, string Value)[] values)
-        => messages.Render(Language, key, values.Length == 0 ? null : values.ToDictionary(value => value.Name, value => value.Value));
+        => messages.Render(Language, key, values);
 
     public string Money(long cents) => EuroAmount.Format(cents, Language.Culture());
 

@@ -34,7 +34,10 @@ public sealed partial class MessageCatalog
         return new MessageCatalog(messages);
     }
 
-    public string Render(BotLanguage language, string key, IReadOnlyDictionary<string, string>? values = null)
+    public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
+        => Render(language, key, values.ToDictionary(value => value.Name, value => value.Value));
+
+    public string Render(BotLanguage language, string key, IReadOnlyDictionary<string, string>? values)
     {
         if (!_messages[language].TryGetValue(key, out var template))
         {

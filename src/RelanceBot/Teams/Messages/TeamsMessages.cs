@@ -10,5 +10,5 @@ public sealed class TeamsMessages(MessageCatalog catalog)
     public TeamsWording In(BotLanguage language) => new(this, language);
 
     public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
-        => catalog.Render(language, key, values.ToDictionary(value => value.Name, value => value.Value));
+        => catalog.Render(language, key, values);
 }
