@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,15 +10,16 @@ using RelanceBot.Auditing;
 namespace RelanceBot.Persistence;
 
 /// <summary>
-/// Inserts many new rows of one entity type without the change tracker: multi-row <c>INSERT</c> statements, prepared
-/// once and reused, built from the EF model (table, columns, value converters), so they work on every provider.
-/// For the reminder sweep's thousands of rows per batch, where SaveChanges spends ~100 µs per row on sorting and
-/// re-preparing commands. Runs in the context's current transaction, which the caller must have begun.
+/// Inserts many new rows of one entity type without the change tracker, from the EF model (table, columns, value
+/// converters). For the reminder sweep's thousands of rows per batch, where SaveChanges spends ~100 µs per row on
+/// sorting and re-preparing commands. Runs in the context's current transaction, which the caller must have begun.
 /// </summary>
+/// <remarks>
+/// SQLite gets one prepared single-row statement stepped per row (<see cref="SqliteRowWriter"/>); other providers get
+/// multi-row <c>INSERT</c>s, prepared once and reused, which saves round trips.
+/// </remarks>
 public static class BulkInsert
 {
-    // SQLite looks parameters up by name with a linear scan, so the cost per row grows with the parameters of a
-    // statement; a few rows per statement still saves most round trips on PostgreSQL.
     private const int ParametersPerStatement = 100;
 
     /// <summary>
@@ -46,9 +48,35 @@ public static class BulkInsert
         var entityType = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property)).ToList();
+        var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
+            .Select(property => new BulkColumn(property, table)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
 
+        if (transaction.Connection is SqliteConnection sqlite)
+        {
+            SqliteRowWriter.Insert(sqlite, InsertSql(sql, table, columns, rows: 1), columns, entities);
+        }
+        else
+        {
+            await InsertInChunksAsync(transaction, sql, table, columns, entities, cancellationToken);
+        }
+
+        if (typeof(IAuditable).IsAssignableFrom(typeof(TEntity)))
+        {
+            var audit = entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now)).ToList();
+            await db.InsertAsync(audit, actor, now, cancellationToken);
+        }
+    }
+
+    private static async Task InsertInChunksAsync<TEntity>(
+        DbTransaction transaction,
+        ISqlGenerationHelper sql,
+        StoreObjectIdentifier table,
+        List<BulkColumn> columns,
+        IReadOnlyCollection<TEntity> entities,
+        CancellationToken cancellationToken)
+        where TEntity : class
+    {
         DbCommand? command = null;
         try
         {
@@ -74,9 +102,7 @@ public static class BulkInsert
                 {
                     for (var column = 0; column < columns.Count; column++)
                     {
-                        var property = columns[column];
-                        command.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(
-                            command, $"@p{row}_{column}", property.GetGetter().GetClrValueUsingContainingEntity(chunk[row]), property.IsNullable));
+                        command.Parameters.Add(columns[column].Parameter(command, $"@p{row}_{column}", chunk[row]));
                     }
                 }
 
@@ -90,22 +116,16 @@ public static class BulkInsert
                 await command.DisposeAsync();
             }
         }
-
-        if (typeof(IAuditable).IsAssignableFrom(typeof(TEntity)))
-        {
-            var audit = entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now)).ToList();
-            await db.InsertAsync(audit, actor, now, cancellationToken);
-        }
     }
 
     // Database-assigned identities (e.g. the audit log's sequence) are left out of the column list.
     private static bool IsGeneratedByDatabase(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
-    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<IProperty> columns, int rows)
+    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<BulkColumn> columns, int rows)
     {
         var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.GetColumnName(table)!)))
+            .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.Name)))
             .Append(") VALUES ");
         for (var row = 0; row < rows; row++)
         {

@@ -38,6 +38,33 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task InsertAsync_StoresEveryColumnInTheFormatSaveChangesUses()
+    {
+        var patientId = await PatientAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
+        var saved = Token(patientId, 0);
+        var inserted = Token(patientId, 1);
+        db.ConversationLinkTokens.Add(saved);
+        await db.SaveChangesAsync();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertAsync([inserted], actor, RelanceBotFactory.Start, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        // Text GUIDs and dates are compared as text by SQLite: a different case or format would hide rows from EF.
+        (await StoredAsync(db, "ConversationLinkTokens", "Id", inserted.Id, "PatientId", "InvoiceId", "CreatedAt", "ExpiresAt", "UsedAt"))
+            .ShouldBe(await StoredAsync(db, "ConversationLinkTokens", "Id", saved.Id, "PatientId", "InvoiceId", "CreatedAt", "ExpiresAt", "UsedAt"));
+        (await StoredAsync(db, "AuditEntries", "EntityId", inserted.Id.ToString(), "PracticeId", "EntityType", "Action", "Actor"))
+            .ShouldBe(await StoredAsync(db, "AuditEntries", "EntityId", saved.Id.ToString(), "PracticeId", "EntityType", "Action", "Actor"));
+        (await db.ConversationLinkTokens.CountAsync(token =>
+            token.PatientId == patientId && token.CreatedAt == RelanceBotFactory.Start && token.InvoiceId == null)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task InsertAsync_ADuplicateUniqueKey_FailsAndTheTransactionLeavesNothing()
     {
         var patientId = await PatientAsync();
@@ -76,6 +103,23 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
         return (await db.Patients.SingleAsync(candidate => candidate.PracticeId == practice.Id)).Id;
+    }
+
+    /// <summary>Each column's storage class and literal, as SQLite holds it.</summary>
+    private static async Task<List<string>> StoredAsync(RelanceBotDbContext db, string table, string keyColumn, object key, params string[] columns)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(column => $"typeof(\"{column}\") || ' ' || quote(\"{column}\")"))} "
+            + $"FROM \"{table}\" WHERE \"{keyColumn}\" = $key";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$key";
+        parameter.Value = key is Guid guid ? guid.ToString().ToUpperInvariant() : key;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue($"no row in {table} for {key}");
+        return [.. columns.Select((_, index) => reader.GetString(index))];
     }
 
     private static ConversationLinkToken Token(Guid patientId, int index) => new()

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace RelanceBot.Persistence;
+
+/// <summary>
+/// SQLite's side of <see cref="BulkInsert"/>: one prepared single-row statement, stepped once per row, its values
+/// bound by position through SQLite's C API.
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite binds every parameter by name on every execution (a UTF-8 conversion and a native lookup per
+/// value), which made up most of a reminder sweep's time. The values are bound in the storage formats
+/// Microsoft.Data.Sqlite uses for what EF hands it (upper-case text GUIDs, ISO text dates, integer booleans), so EF
+/// reads and filters these rows like its own; a type it would store differently is refused rather than guessed.
+/// </remarks>
+internal static class SqliteRowWriter
+{
+    public static void Insert<TEntity>(SqliteConnection connection, string sql, IReadOnlyList<BulkColumn> columns, IEnumerable<TEntity> rows)
+        where TEntity : class
+    {
+        var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                for (var column = 0; column < columns.Count; column++)
+                {
+                    Check(Bind(statement, column + 1, columns[column].ProviderValue(row)), database);
+                }
+
+                var stepped = raw.sqlite3_step(statement);
+                if (stepped != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(stepped, database);
+                }
+
+                raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text(statement, index, text),
+        Guid guid => raw.sqlite3_bind_text(statement, index, guid.ToString().ToUpperInvariant()),
+        DateTime instant => raw.sqlite3_bind_text(
+            statement, index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        _ => throw new NotSupportedException($"Bulk inserts into SQLite do not bind {value.GetType().Name} values."),
+    };
+
+    private static void Check(int result, sqlite3 database)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
+        }
+    }
+}
