@@ -18,6 +18,8 @@ internal sealed class ConversationLinkTokenConfiguration : IEntityTypeConfigurat
         builder.Property(token => token.UsedAt).IsConcurrencyToken();
         builder.HasOne<Patient>().WithMany().HasForeignKey(token => token.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(token => token.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        // Null until the token is used: the sweep issues thousands per batch, none of which needs an entry here.
+        builder.HasIndex(token => token.UsedByConversationReferenceId).HasFilter("\"UsedByConversationReferenceId\" IS NOT NULL");
         builder.HasOne<ConversationReferenceRecord>()
             .WithMany()
             .HasForeignKey(token => token.UsedByConversationReferenceId)

@@ -36,8 +36,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(message => message.IdempotencyKey).IsUnique();
         // The dispatcher's claim: pending and due, or sending with an expired lease.
         builder.HasIndex(message => new { message.Status, message.NextAttemptAt });
-        builder.HasIndex(message => message.LeaseOwner);
-        builder.HasIndex(message => message.OriginalMessageId);
+        // Mostly null (only messages being sent have a lease, only fallbacks an original): the sweep writes thousands
+        // of messages per batch, and each indexed null would cost it a B-tree insert.
+        builder.HasIndex(message => message.LeaseOwner).HasFilter("\"LeaseOwner\" IS NOT NULL");
+        builder.HasIndex(message => message.OriginalMessageId).HasFilter("\"OriginalMessageId\" IS NOT NULL");
         builder.HasOne<Practice>().WithMany().HasForeignKey(message => message.PracticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,7 +30,8 @@ internal sealed class ReminderStepRunConfiguration : IEntityTypeConfiguration<Re
         builder.Property(run => run.Channel).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(run => new { run.InvoiceId, run.StepName }).IsUnique();
         builder.HasIndex(run => new { run.PatientId, run.SentAt });
-        builder.HasIndex(run => run.AlertId);
+        // Only alert steps have one; sent reminders, the bulk of the table, do not.
+        builder.HasIndex(run => run.AlertId).HasFilter("\"AlertId\" IS NOT NULL");
         builder.HasOne<Invoice>().WithMany().HasForeignKey(run => run.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Patient>().WithMany().HasForeignKey(run => run.PatientId).OnDelete(DeleteBehavior.Cascade);
     }

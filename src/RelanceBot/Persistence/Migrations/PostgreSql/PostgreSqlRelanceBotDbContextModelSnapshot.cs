@@ -168,7 +168,8 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("UsedByConversationReferenceId");
+                    b.HasIndex("UsedByConversationReferenceId")
+                        .HasFilter("\"UsedByConversationReferenceId\" IS NOT NULL");
 
                     b.ToTable("ConversationLinkTokens", (string)null);
                 });
@@ -458,9 +459,11 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("LeaseOwner");
+                    b.HasIndex("LeaseOwner")
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
 
-                    b.HasIndex("OriginalMessageId");
+                    b.HasIndex("OriginalMessageId")
+                        .HasFilter("\"OriginalMessageId\" IS NOT NULL");
 
                     b.HasIndex("PracticeId");
 
@@ -1125,7 +1128,8 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
+                    b.HasIndex("AlertId")
+                        .HasFilter("\"AlertId\" IS NOT NULL");
 
                     b.HasIndex("InvoiceId", "StepName")
                         .IsUnique();

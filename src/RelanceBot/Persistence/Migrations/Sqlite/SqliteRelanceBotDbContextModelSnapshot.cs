@@ -161,7 +161,8 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("UsedByConversationReferenceId");
+                    b.HasIndex("UsedByConversationReferenceId")
+                        .HasFilter("\"UsedByConversationReferenceId\" IS NOT NULL");
 
                     b.ToTable("ConversationLinkTokens", (string)null);
                 });
@@ -451,9 +452,11 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("LeaseOwner");
+                    b.HasIndex("LeaseOwner")
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
 
-                    b.HasIndex("OriginalMessageId");
+                    b.HasIndex("OriginalMessageId")
+                        .HasFilter("\"OriginalMessageId\" IS NOT NULL");
 
                     b.HasIndex("PracticeId");
 
@@ -1118,7 +1121,8 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
+                    b.HasIndex("AlertId")
+                        .HasFilter("\"AlertId\" IS NOT NULL");
 
                     b.HasIndex("InvoiceId", "StepName")
                         .IsUnique();
