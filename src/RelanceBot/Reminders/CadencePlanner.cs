@@ -53,32 +53,76 @@ public sealed class CadencePlanner
             return CadencePlan.WaitUntil(invoice.RemindersPausedUntil);
         }
 
+        // Plain loops over a handful of steps: the sweep plans every due invoice twice, thousands per batch.
         var steps = _policy.Steps;
-        var latestClaimedOffset = steps.Where(step => invoice.Runs.ContainsKey(step.Name))
-            .Select(step => (int?)step.OffsetDays).Max();
-        var unclaimed = steps.Where(step => !invoice.Runs.ContainsKey(step.Name)).ToList();
+        int? latestClaimedOffset = null;
+        foreach (var step in steps)
+        {
+            if (invoice.Runs.ContainsKey(step.Name))
+            {
+                latestClaimedOffset = Math.Max(latestClaimedOffset ?? int.MinValue, step.OffsetDays);
+            }
+        }
 
-        // Steps behind an already claimed one (the policy was edited) or a notice that arrived after the due date.
-        var stale = unclaimed.Where(step => step.OffsetDays < latestClaimedOffset || IsLateNotice(step, invoice)).ToList();
-        var due = unclaimed.Except(stale).Where(step => StepDueAt(step, invoice.DueDate) <= now).ToList();
-        var latestDue = due.Count == 0 ? (int?)null : due.Max(step => step.OffsetDays);
-        var overtaken = due.Where(step => step.OffsetDays < latestDue).ToList();
-        var runNow = due.Where(step => step.OffsetDays == latestDue).ToList();
+        // Skipped: steps behind an already claimed one (the policy was edited) or a notice that arrived after the due
+        // date, then due steps overtaken by a later due one.
+        var skip = new List<CadenceStep>();
+        var due = new List<CadenceStep>();
+        DateTimeOffset? nextStepAt = null;
+        int? latestDue = null;
+        foreach (var step in steps)
+        {
+            if (invoice.Runs.ContainsKey(step.Name))
+            {
+                continue;
+            }
 
-        var belowMinimum = runNow.Where(step => step.IsLegal && invoice.OutstandingCents < _policy.LegalMinimumCents).ToList();
-        var alerts = runNow.Except(belowMinimum).Where(step => step.Action != StepAction.Message).ToList();
+            if (step.OffsetDays < latestClaimedOffset || IsLateNotice(step, invoice))
+            {
+                skip.Add(step);
+                continue;
+            }
+
+            var dueAt = StepDueAt(step, invoice.DueDate);
+            if (dueAt <= now)
+            {
+                due.Add(step);
+                latestDue = Math.Max(latestDue ?? int.MinValue, step.OffsetDays);
+            }
+            else
+            {
+                nextStepAt = Earliest(nextStepAt, dueAt);
+            }
+        }
+
+        var belowMinimum = new List<CadenceStep>();
+        var alerts = new List<CadenceStep>();
+        CadenceStep? message = null;
+        foreach (var step in due)
+        {
+            if (step.OffsetDays < latestDue)
+            {
+                skip.Add(step);
+            }
+            else if (step.IsLegal && invoice.OutstandingCents < _policy.LegalMinimumCents)
+            {
+                belowMinimum.Add(step);
+            }
+            else if (step.Action == StepAction.Message)
+            {
+                message = step;
+            }
+            else
+            {
+                alerts.Add(step);
+            }
+        }
 
         // The latest message wins: a freshly due one, else one the practitioner approved.
-        var message = runNow.Except(belowMinimum).LastOrDefault(step => step.Action == StepAction.Message)
-            ?? steps.LastOrDefault(step => invoice.Runs.GetValueOrDefault(step.Name) == StepOutcome.Approved);
+        message ??= steps.LastOrDefault(step => invoice.Runs.GetValueOrDefault(step.Name) == StepOutcome.Approved);
         var sendableAt = message is null ? (DateTimeOffset?)null : NextContactInstant(invoice, now);
         var send = sendableAt == now ? message : null;
-
-        var nextStepAt = unclaimed.Except(stale).Except(due)
-            .Select(step => (DateTimeOffset?)StepDueAt(step, invoice.DueDate)).Min();
-        var nextWake = Earliest(sendableAt, nextStepAt);
-
-        return new CadencePlan([.. stale, .. overtaken], belowMinimum, alerts, send, nextWake);
+        return new CadencePlan(skip, belowMinimum, alerts, send, Earliest(sendableAt, nextStepAt));
     }
 
     /// <summary>The first instant at or after <paramref name="now"/> inside a window and within the patient's quota.</summary>
