@@ -1,5 +1,6 @@
 using RelanceBot.Intake;
 using RelanceBot.Patients;
+using RelanceBot.Payments;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Invoices;
@@ -44,6 +45,8 @@ public sealed class UpsertInvoice(RelanceBotDbContext db, TimeProvider timeProvi
         {
             invoice = Invoice.Create(practiceId, patient.Id, externalReference, amounts, now);
             db.Invoices.Add(invoice);
+            // Its pay link from the start: every reminder carries the same one, so the sweep only ever reads it.
+            db.Add(PaymentLink.Issue(practiceId, invoice.Id, now));
             return Upsert.Saved(invoice, UpsertStatus.Created);
         }
 

@@ -13,22 +13,28 @@ public sealed class PaymentLinks(RelanceBotDbContext db, IOptions<PaymentsOption
     public async Task<IReadOnlyDictionary<Guid, string>> GetLinksAsync(
         IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken)
     {
-        var wanted = invoiceIds.ToHashSet();
-        var links = db.Set<PaymentLink>().Local.Where(link => wanted.Contains(link.InvoiceId)).ToDictionary(link => link.InvoiceId);
-        var toLoad = wanted.Where(id => !links.ContainsKey(id)).ToList();
+        // Issued in this unit of work and not saved yet, then stored: one query for the lot (one array parameter).
+        var links = db.Set<PaymentLink>().Local.Where(link => invoiceIds.Contains(link.InvoiceId))
+            .ToDictionary(link => link.InvoiceId, link => link.Token);
+        var toLoad = invoiceIds.Where(id => !links.ContainsKey(id)).Distinct().ToList();
         if (toLoad.Count > 0)
         {
-            foreach (var stored in await db.Set<PaymentLink>().Where(link => toLoad.Contains(link.InvoiceId)).ToListAsync(cancellationToken))
+            var stored = await db.Set<PaymentLink>().AsNoTracking()
+                .Where(link => EF.Parameter(toLoad).Contains(link.InvoiceId))
+                .Select(link => new { link.InvoiceId, link.Token })
+                .ToListAsync(cancellationToken);
+            foreach (var link in stored)
             {
-                links[stored.InvoiceId] = stored;
+                links[link.InvoiceId] = link.Token;
             }
         }
 
-        var toIssue = wanted.Where(id => !links.ContainsKey(id)).ToList();
+        // Invoices from before links were issued at intake get theirs now.
+        var toIssue = toLoad.Where(id => !links.ContainsKey(id)).ToList();
         if (toIssue.Count > 0)
         {
-            var practices = await db.Invoices
-                .Where(invoice => toIssue.Contains(invoice.Id))
+            var practices = await db.Invoices.AsNoTracking()
+                .Where(invoice => EF.Parameter(toIssue).Contains(invoice.Id))
                 .ToDictionaryAsync(invoice => invoice.Id, invoice => invoice.PracticeId, cancellationToken);
             var now = time.GetUtcNow();
             foreach (var invoiceId in toIssue)
@@ -37,10 +43,10 @@ public sealed class PaymentLinks(RelanceBotDbContext db, IOptions<PaymentsOption
                     ? practice
                     : throw new InvalidOperationException($"Invoice {invoiceId} does not exist.");
                 // Joins the caller's unit of work: the link is saved with whatever message carries it.
-                links[invoiceId] = db.Set<PaymentLink>().Add(PaymentLink.Issue(practiceId, invoiceId, now)).Entity;
+                links[invoiceId] = db.Set<PaymentLink>().Add(PaymentLink.Issue(practiceId, invoiceId, now)).Entity.Token;
             }
         }
 
-        return links.ToDictionary(pair => pair.Key, pair => new Uri(options.Value.PublicBaseUrl, $"/p/{pair.Value.Token}").AbsoluteUri);
+        return links.ToDictionary(pair => pair.Key, pair => new Uri(options.Value.PublicBaseUrl, $"/p/{pair.Value}").AbsoluteUri);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
@@ -48,6 +49,13 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<ReminderSchedule> ReminderSchedules => Set<ReminderSchedule>();
 
     public DbSet<ReminderStepRun> ReminderStepRuns => Set<ReminderStepRun>();
+
+    /// <summary>
+    /// Begins a transaction for a unit of work that writes more than one SaveChanges (bulk inserts, set-based updates,
+    /// then SaveChanges). The provider adds what a writer needs: on SQLite, this process's single writer slot.
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);

@@ -40,7 +40,7 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
 
         // synchronous belongs to each connection.
         var needsWal = !WalDatabases.ContainsKey(connectionString);
-        command.CommandText = needsWal ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=NORMAL;";
+        command.CommandText = needsWal ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;" : "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;";
         command.ExecuteNonQuery();
         if (needsWal)
         {

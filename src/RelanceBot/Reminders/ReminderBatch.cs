@@ -14,8 +14,8 @@ using RelanceBot.Reminders.Messages;
 namespace RelanceBot.Reminders;
 
 /// <summary>
-/// One batch of a sweep, in one transaction: plans each due invoice, claims its steps, enqueues its message, raises
-/// its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
+/// One batch of a sweep (one per scope), written in one transaction: plans each due invoice, claims its steps,
+/// enqueues its message, raises its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
 /// so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
 /// </summary>
 /// <remarks>
@@ -44,53 +44,50 @@ public sealed partial class ReminderBatch(
     private readonly Dictionary<DateTimeOffset, List<Guid>> _wakes = [];
     private readonly List<Guid> _sleeping = [];
 
-    public async Task<SweepResult> RunAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the steps due at <paramref name="now"/> for <paramref name="invoiceIds"/>. Reading, planning and rendering
+    /// happen before the write transaction, so a concurrent batch can write meanwhile; batches running together must
+    /// not share a patient (the contact quota is counted per patient, in memory, within a batch).
+    /// </summary>
+    /// <returns>What was done; <see cref="SweepResult.None"/> when another sweep claimed some of these steps first.</returns>
+    public async Task<SweepResult> RunAsync(IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // What a batch writes is gathered here: a second batch in the same scope must not write the first one's again.
-        _claims.Clear();
-        _wakes.Clear();
-        _sleeping.Clear();
-        var schedules = await db.Set<ReminderSchedule>().AsNoTracking()
-            .Where(schedule => schedule.NextReminderAt <= now)
-            .OrderBy(schedule => schedule.NextReminderAt)
-            .Take(batchSize)
+        // Thousands of entities are tracked: scanning them all on every Add would make a batch quadratic.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var ids = invoiceIds.ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(invoice => EF.Parameter(ids).Contains(invoice.Id))
             .ToListAsync(cancellationToken);
-        if (schedules.Count == 0)
+        if (invoices.Count == 0)
         {
             return SweepResult.None;
         }
 
-        // Thousands of entities are tracked: scanning them all on every Add would make a batch quadratic.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var invoiceIds = schedules.Select(schedule => schedule.InvoiceId).ToList();
-        var invoices = await db.Invoices.AsNoTracking().Where(invoice => EF.Parameter(invoiceIds).Contains(invoice.Id))
-            .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
-        var patientIds = invoices.Values.Select(invoice => invoice.PatientId).Distinct().ToList();
+        var patientIds = invoices.Select(invoice => invoice.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
             .Where(patient => EF.Parameter(patientIds).Contains(patient.Id))
             .ToDictionaryAsync(patient => patient.Id, cancellationToken);
-        var runs = (await db.Set<ReminderStepRun>().Where(run => EF.Parameter(invoiceIds).Contains(run.InvoiceId)).ToListAsync(cancellationToken))
+        var runs = (await db.Set<ReminderStepRun>().Where(run => EF.Parameter(ids).Contains(run.InvoiceId)).ToListAsync(cancellationToken))
             .ToLookup(run => run.InvoiceId);
-        await LoadPracticesAsync(schedules.Select(schedule => schedule.PracticeId).Distinct(), cancellationToken);
+        await LoadPracticesAsync(invoices.Select(invoice => invoice.PracticeId).Distinct(), cancellationToken);
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
 
         var result = SweepResult.None;
         var sends = new List<ReminderToSend>();
-        foreach (var schedule in schedules)
+        foreach (var invoice in invoices)
         {
-            var invoice = invoices[schedule.InvoiceId];
-            var invoiceRuns = runs[invoice.Id].ToList();
             var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
             contacts[invoice.PatientId] = patientContacts;
-            result = result.Add(Run(invoice, patients[invoice.PatientId], invoiceRuns, patientContacts, now, sends));
+            result = result.Add(Run(invoice, patients[invoice.PatientId], [.. runs[invoice.Id]], patientContacts, now, sends));
         }
 
+        var (links, messages) = await PrepareMessagesAsync(sends, now, cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             // Claims first: a lost race fails here, before anything else is written.
             await db.InsertAsync(_claims, actor, now, cancellationToken);
-            await EnqueueAsync(sends, now, cancellationToken);
+            await db.InsertAsync(links, actor, now, cancellationToken);
+            await outbox.EnqueueAsync(messages, cancellationToken);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             await SetWakesAsync(cancellationToken);
@@ -103,7 +100,7 @@ public sealed partial class ReminderBatch(
             return SweepResult.None;
         }
 
-        return result with { InvoicesExamined = schedules.Count };
+        return result with { InvoicesExamined = invoices.Count };
     }
 
     /// <summary>
@@ -214,21 +211,18 @@ public sealed partial class ReminderBatch(
         }
     }
 
-    /// <summary>Renders and enqueues the batch's messages: one query for their pay links, one for their outbox keys.</summary>
-    /// <summary>
-    /// Renders the batch's messages and writes them with their link tokens: one query for the pay links, bulk inserts
-    /// for the rest.
-    /// </summary>
-    private async Task EnqueueAsync(List<ReminderToSend> sends, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Renders the batch's messages, each with a fresh link token: one query for their pay links.</summary>
+    private async Task<(List<ConversationLinkToken> Links, List<OutgoingMessage> Messages)> PrepareMessagesAsync(
+        List<ReminderToSend> sends, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var links = new List<ConversationLinkToken>(sends.Count);
+        var messages = new List<OutgoingMessage>(sends.Count);
         if (sends.Count == 0)
         {
-            return;
+            return (links, messages);
         }
 
         var payLinks = await paymentLinks.GetLinksAsync([.. sends.Select(send => send.Invoice.Id)], cancellationToken);
-        var links = new List<ConversationLinkToken>(sends.Count);
-        var messages = new List<OutgoingMessage>(sends.Count);
         foreach (var send in sends)
         {
             var (replyCode, link) = linker.Create(send.Patient.Id, send.Invoice.Id, ConversationLinker.DefaultLifetime);
@@ -236,8 +230,7 @@ public sealed partial class ReminderBatch(
             messages.Add(Message(send, payLinks[send.Invoice.Id], replyCode, now));
         }
 
-        await db.InsertAsync(links, actor, now, cancellationToken);
-        await outbox.EnqueueAsync(messages, cancellationToken);
+        return (links, messages);
     }
 
     private OutgoingMessage Message(ReminderToSend send, string payLink, string replyCode, DateTimeOffset now)
