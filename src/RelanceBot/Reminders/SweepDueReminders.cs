@@ -27,7 +27,7 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
         while (true)
         {
             var due = await DueInvoicesAsync(now, cancellationToken);
-            var page = await RunBatchesAsync(Batches(due), now, cancellationToken);
+            var page = await RunBatchesAsync(Batches(due, BatchSize), now, cancellationToken);
             total = total.Add(page);
             // Done, or a batch lost a race with another sweep: its invoices are still due, the next sweep retries them.
             if (due.Count < PageSize || page.InvoicesExamined < due.Count)
@@ -61,16 +61,16 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Batches of about <see cref="BatchSize"/> invoices, each patient's invoices in one batch.</summary>
-    private static IEnumerable<List<Guid>> Batches(List<DueInvoice> due)
+    /// <summary>Batches of at most <paramref name="batchSize"/> invoices (unless one patient has more), each patient's invoices in one batch.</summary>
+    internal static IEnumerable<List<Guid>> Batches(IEnumerable<DueInvoice> due, int batchSize)
     {
-        var batch = new List<Guid>(BatchSize);
+        var batch = new List<Guid>(batchSize);
         foreach (var patient in due.GroupBy(invoice => invoice.PatientId))
         {
-            if (batch.Count > 0 && batch.Count + patient.Count() > BatchSize)
+            if (batch.Count > 0 && batch.Count + patient.Count() > batchSize)
             {
                 yield return batch;
-                batch = new List<Guid>(BatchSize);
+                batch = new List<Guid>(batchSize);
             }
 
             batch.AddRange(patient.Select(invoice => invoice.InvoiceId));
@@ -99,7 +99,7 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
         return total;
     }
 
-    private sealed record DueInvoice(Guid InvoiceId, Guid PatientId);
+    internal sealed record DueInvoice(Guid InvoiceId, Guid PatientId);
 
     [LoggerMessage(LogLevel.Information, "Reminder sweep: {Examined} invoices examined, {Messages} messages enqueued, {Alerts} staff alerts raised.")]
     private partial void LogSwept(int examined, int messages, int alerts);

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Cli;
+using RelanceBot.Payments;
+using RelanceBot.Persistence;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Payments;
@@ -28,6 +32,20 @@ public sealed class PayLinkCommandTests : IAsyncLifetime
         second.ShouldBe(0);
         firstOutput.Trim().ShouldStartWith("http://localhost:3978/p/");
         secondOutput.ShouldBe(firstOutput);
+    }
+
+    [Fact]
+    public async Task Intake_IssuesTheInvoicesPayLinkWithIt()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var invoice = await db.Invoices.SingleAsync(candidate => candidate.PracticeId == _practice.Id);
+
+        var token = await db.Set<PaymentLink>().Where(link => link.InvoiceId == invoice.Id).Select(link => link.Token).SingleAsync();
+
+        var (_, output, _) = await RunAsync("pay-link", "--practice", _practice.Id.ToString(), "--invoice", "F-1");
+        output.Trim().ShouldBe($"http://localhost:3978/p/{token}");
+        (await db.AuditEntries.CountAsync(entry => entry.EntityType == nameof(PaymentLink) && entry.PracticeId == _practice.Id)).ShouldBe(1);
     }
 
     [Fact]
