@@ -15,16 +15,21 @@ using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
 
-// Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices>
-// Seeds a SQLite file (raw ADO in one transaction), warms up with a few sweeps over other invoices in the minutes before
-// (the service sweeps every minute in a long-lived process: its code is compiled and optimised, its queries cached),
-// then times one sweep that finds and enqueues the due ones.
+// Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices> [rounds]
+// Seeds a SQLite file (raw ADO in one transaction), then replays a service that sweeps every minute: 40 small sweeps,
+// one sweep of <due> invoices to warm up (the runtime optimises a method after enough calls, and a long-lived service
+// runs its sweep code all day), then [rounds] measured sweeps of <due> invoices each, a minute apart.
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-var now = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero); // Tuesday, 11:00 in Paris
-const int WarmUpSweeps = 3;
-const int WarmUp = WarmUpSweeps * SweepDueReminders.BatchSize;
-var clock = new FixedTimeProvider(now);
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+var timeline = new SweepTimeline(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), due, rounds); // Tuesday, 11:00 in Paris
+if (total < timeline.Invoices)
+{
+    Console.Error.WriteLine($"Use at least {timeline.Invoices:N0} invoices in total for {due:N0} due and {rounds} rounds.");
+    return 1;
+}
+
+var clock = new FixedTimeProvider(timeline.FirstSweep);
 var directory = Directory.CreateTempSubdirectory("relancebot-bench-");
 var connectionString = $"Data Source={Path.Combine(directory.FullName, "bench.db")}";
 try
@@ -49,33 +54,40 @@ try
     await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
     var seeding = Stopwatch.StartNew();
-    await SeedAsync(host.Services, total, due, now);
-    Console.WriteLine($"Seeded {total:N0} invoices ({due:N0} due) in {seeding.Elapsed.TotalSeconds:F1} s");
+    await SeedAsync(host.Services, total, timeline);
+    Console.WriteLine($"Seeded {total:N0} invoices ({due:N0} due per round) in {seeding.Elapsed.TotalSeconds:F1} s");
 
     var sweep = host.Services.GetRequiredService<SweepDueReminders>();
-    for (var before = WarmUpSweeps; before > 0; before--)
+    foreach (var (at, expected) in timeline.WarmUpSweeps)
     {
-        clock.Now = WarmUpSweepAt(now, before);
+        clock.Now = at;
         var warmUp = await sweep.RunAsync(CancellationToken.None);
-        Console.WriteLine($"Warm-up sweep at {clock.Now:HH:mm} UTC: {warmUp.InvoicesExamined:N0} examined, {warmUp.MessagesEnqueued:N0} enqueued");
+        if (warmUp.MessagesEnqueued != expected)
+        {
+            throw new InvalidOperationException($"The warm-up sweep at {at:HH:mm} enqueued {warmUp.MessagesEnqueued} messages, not {expected}.");
+        }
     }
 
-    // The minute between two sweeps, shortened: the runtime recompiles the hot methods in the background.
-    await Task.Delay(TimeSpan.FromSeconds(3), TimeProvider.System);
-    clock.Now = now;
+    Console.WriteLine($"Warmed up: {SweepTimeline.SmallSweeps} sweeps of {SweepTimeline.SmallSweepInvoices} invoices, one of {due:N0}");
+    for (var round = 1; round <= rounds; round++)
+    {
+        // The minute between two sweeps, shortened: the runtime finishes optimising in the background.
+        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
+        clock.Now = timeline.RoundAt(round);
+        // The build machine is shared: the process's CPU time shows the sweep's own cost when the wall clock waits for cores.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var timer = Stopwatch.StartNew();
+        var result = await sweep.RunAsync(CancellationToken.None);
+        timer.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"Sweep {round}: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms"
+            + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s)");
+    }
 
-    // The build machine is shared: the process's CPU time shows the sweep's own cost when the wall clock waits for cores.
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var timer = Stopwatch.StartNew();
-    var result = await sweep.RunAsync(CancellationToken.None);
-    timer.Stop();
-    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-    Console.WriteLine($"Sweep: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms"
-        + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s)");
-
-    timer.Restart();
+    var timerAgain = Stopwatch.StartNew();
     var again = await sweep.RunAsync(CancellationToken.None);
-    Console.WriteLine($"Second sweep (nothing due): {again.InvoicesExamined:N0} examined in {timer.Elapsed.TotalMilliseconds:F0} ms");
+    Console.WriteLine($"Sweep with nothing due: {again.InvoicesExamined:N0} examined in {timerAgain.Elapsed.TotalMilliseconds:F0} ms");
+    return 0;
 }
 finally
 {
@@ -83,23 +95,23 @@ finally
     directory.Delete(recursive: true);
 }
 
-static async Task SeedAsync(IServiceProvider services, int total, int due, DateTimeOffset now)
+static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline timeline)
 {
     Guid practiceId;
-    var patientIds = new List<Guid>(due + WarmUp);
+    var patientIds = new List<Guid>(timeline.Patients);
+    var longAgo = timeline.FirstSweep.AddYears(-1);
     await using (var scope = services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
-        var practice = Practice.Create("Cabinet Benchmark", "Dr Bench", "Europe/Paris", null, now.AddYears(-1));
+        var practice = Practice.Create("Cabinet Benchmark", "Dr Bench", "Europe/Paris", null, longAgo);
         db.Practices.Add(practice);
         var policy = CadencePolicy.DefaultFor(practice.Id, "Europe/Paris");
-        policy.Apply(policy.ToSettings() with { IsEnabled = true }, now.AddYears(-1));
+        policy.Apply(policy.ToSettings() with { IsEnabled = true }, longAgo);
         db.Add(policy);
-        // One patient per due or warm-up invoice, so the contact quota does not hold messages back.
-        for (var index = 0; index < due + WarmUp; index++)
+        for (var index = 0; index < timeline.Patients; index++)
         {
             var patient = Patient.Create(practice.Id, $"P-{index}", new PatientDetails(
-                "Jeanne", "Martin", new DateOnly(1980, 1, 1), $"+3361{index:D8}", null, PatientLanguage.French, false), now.AddYears(-1));
+                "Jeanne", "Martin", new DateOnly(1980, 1, 1), $"+3361{index:D8}", null, PatientLanguage.French, false), longAgo);
             db.Patients.Add(patient);
             patientIds.Add(patient.Id);
         }
@@ -120,7 +132,8 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
     await using var transaction = connection.BeginTransaction();
     var invoice = connection.CreateCommand();
     invoice.Transaction = transaction;
-    // Prepared once, executed per row: parsing the SQL a million times would dominate.
+    // Prepared once, executed per row: parsing the SQL a million times would dominate. Intake issues every invoice's
+    // pay link with it.
     invoice.CommandText = """
         INSERT INTO "Invoices" ("Id","PracticeId","PatientId","ExternalReference","AmountDueCents","AmountPaidCents","Currency",
             "IssueDate","DueDate","Status","IsFeeOverrun","CreatedAt","UpdatedAt","Version")
@@ -134,33 +147,27 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
     var reference = invoice.Parameters.Add("$reference", SqliteType.Text);
     var issue = invoice.Parameters.Add("$issue", SqliteType.Text);
     var dueDate = invoice.Parameters.Add("$due", SqliteType.Text);
-    invoice.Parameters.AddWithValue("$created", Instant(now.AddDays(-60)));
+    invoice.Parameters.AddWithValue("$created", Instant(timeline.FirstSweep.AddDays(-60)));
     var version = invoice.Parameters.Add("$version", SqliteType.Text);
     var wake = invoice.Parameters.Add("$wake", SqliteType.Text);
-    // Intake issues every invoice's pay link with it.
     var link = invoice.Parameters.Add("$link", SqliteType.Text);
     var token = invoice.Parameters.Add("$token", SqliteType.Text);
     invoice.Prepare();
-    var today = DateOnly.FromDateTime(now.UtcDateTime);
+    var today = DateOnly.FromDateTime(timeline.FirstSweep.UtcDateTime);
     for (var index = 0; index < total; index++)
     {
-        var isDue = index < due;
-        var warmUpIndex = index - due;
-        var isWarmUp = warmUpIndex is >= 0 and < WarmUp;
-        // Due yesterday (D+1 due now) or in the future, woken long after now.
-        var date = isDue || isWarmUp ? today.AddDays(-1) : today.AddDays(20 + (index % 300));
+        // Swept ones fell due yesterday (D+1 is due now); the others fall due later and wake long after the rounds.
+        var sweptAt = timeline.SweptAt(index);
+        var date = sweptAt is null ? today.AddDays(20 + (index % 300)) : today.AddDays(-1);
         id.Value = Text(Guid.NewGuid());
-        patientParameter.Value = Text(patientIds[index % patientIds.Count]);
+        patientParameter.Value = Text(patientIds[timeline.PatientOf(index)]);
         reference.Value = $"F-{index}";
         issue.Value = date.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         dueDate.Value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         version.Value = Text(Guid.NewGuid());
         link.Value = Text(Guid.NewGuid());
-        token.Value = PaymentLink.Issue(practiceId, Guid.Empty, now).Token;
-        wake.Value = Instant(
-            isDue ? now.AddMinutes(-1)
-            : isWarmUp ? WarmUpSweepAt(now, 1 + (warmUpIndex / SweepDueReminders.BatchSize)).AddMinutes(-1)
-            : new DateTimeOffset(date.AddDays(-5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        token.Value = PaymentLink.Issue(practiceId, Guid.Empty, timeline.FirstSweep).Token;
+        wake.Value = Instant(sweptAt?.AddSeconds(-1) ?? new DateTimeOffset(date.AddDays(-5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         invoice.ExecuteNonQuery();
     }
 
@@ -169,10 +176,6 @@ static async Task SeedAsync(IServiceProvider services, int total, int due, DateT
     analyze.CommandText = "ANALYZE";
     await analyze.ExecuteNonQueryAsync();
 }
-
-// Warm-up sweeps run in the minutes before the measured one (inside the contact window), each over one batch of its
-// own invoices.
-static DateTimeOffset WarmUpSweepAt(DateTimeOffset now, int sweepsBefore) => now.AddMinutes(-10 * sweepsBefore);
 
 // As EF Core's SQLite provider stores them.
 static string Text(Guid guid) => guid.ToString().ToUpperInvariant();

@@ -47,6 +47,8 @@ public sealed class PaymentLinks(RelanceBotDbContext db, IOptions<PaymentsOption
             }
         }
 
-        return links.ToDictionary(pair => pair.Key, pair => new Uri(options.Value.PublicBaseUrl, $"/p/{pair.Value}").AbsoluteUri);
+        // Tokens are base64url: appended to the links' root as they are, without parsing a URI for each.
+        var root = new Uri(options.Value.PublicBaseUrl, "/p/").AbsoluteUri;
+        return links.ToDictionary(pair => pair.Key, pair => root + pair.Value);
     }
 }

@@ -1,0 +1,41 @@
+namespace RelanceBot.Benchmarks;
+
+/// <summary>
+/// Which seeded invoice each sweep finds due, and whose it is. Invoice indexes are laid out in order: the small
+/// warm-up sweeps' invoices, then one block of <c>due</c> invoices per round (round 0 warms up), then the ones not
+/// due. Sweeps run a minute apart inside the contact window.
+/// </summary>
+internal sealed class SweepTimeline(DateTimeOffset firstRound, int due, int rounds)
+{
+    /// <summary>The runtime optimises a method after some tens of calls: per-sweep code needs that many sweeps.</summary>
+    public const int SmallSweeps = 40;
+
+    public const int SmallSweepInvoices = 50;
+
+    private const int SmallInvoices = SmallSweeps * SmallSweepInvoices;
+
+    public DateTimeOffset FirstSweep => SmallSweepAt(0);
+
+    /// <summary>Two sets of patients, used by alternate rounds: no patient nears the contact quota (4 in 30 days).</summary>
+    public int Patients => Math.Max(2 * due, SmallInvoices);
+
+    public int Invoices => SmallInvoices + ((rounds + 1) * due);
+
+    /// <summary>Every sweep before the measured rounds, with the messages it must enqueue.</summary>
+    public IEnumerable<(DateTimeOffset At, int Messages)> WarmUpSweeps =>
+        Enumerable.Range(0, SmallSweeps).Select(sweep => (SmallSweepAt(sweep), SmallSweepInvoices)).Append((RoundAt(0), due));
+
+    public DateTimeOffset RoundAt(int round) => firstRound.AddMinutes(round);
+
+    public DateTimeOffset? SweptAt(int invoice) =>
+        invoice < SmallInvoices ? SmallSweepAt(invoice / SmallSweepInvoices)
+        : invoice < Invoices ? RoundAt((invoice - SmallInvoices) / due)
+        : null;
+
+    public int PatientOf(int invoice) =>
+        invoice < SmallInvoices ? invoice
+        : invoice < Invoices ? ((invoice - SmallInvoices) / due % 2 * due) + ((invoice - SmallInvoices) % due)
+        : invoice % Patients;
+
+    private DateTimeOffset SmallSweepAt(int sweep) => firstRound.AddMinutes(sweep - SmallSweeps);
+}
