@@ -31,6 +31,8 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<RelanceBotDbContext, SqliteRelanceBotDbContext>((services, options) =>
                     Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteWalInterceptor()), services));
+                builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<SqliteCheckpointer>(services, connectionString));
+                builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContext<RelanceBotDbContext, PostgreSqlRelanceBotDbContext>((services, options) =>

@@ -14,7 +14,7 @@ namespace RelanceBot.Reminders;
 /// </remarks>
 public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeProvider time, ILogger<SweepDueReminders> logger)
 {
-    public const int BatchSize = 2000;
+    public const int BatchSize = 5000;
 
     private const int ConcurrentBatches = 2;
     private const int PageSize = 5 * BatchSize;
