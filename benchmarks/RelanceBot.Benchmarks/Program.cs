@@ -79,12 +79,15 @@ try
         clock.Now = timeline.RoundAt(round);
         // The build machine is shared: the process's CPU time shows the sweep's own cost when the wall clock waits for cores.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (allocated, paused, collections) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var timer = Stopwatch.StartNew();
         var result = await sweep.RunAsync(CancellationToken.None);
         timer.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"Sweep {round}: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms"
-            + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s)");
+            + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s;"
+            + $" GC: {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB allocated, {GC.CollectionCount(0) - collections} collections,"
+            + $" {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused)");
     }
 
     var timerAgain = Stopwatch.StartNew();

@@ -2,7 +2,7 @@ namespace RelanceBot.Outbox;
 
 /// <summary>
 /// A message to record in the outbox. <see cref="IdempotencyKey"/> says what it is for, e.g.
-/// <c>reminder:{invoiceId}:{stepKey}:{channel}</c>: enqueuing the same key twice records it once.
+/// <c>reminder:{stepRunId}:{stepName}</c>: enqueuing the same key twice records it once.
 /// </summary>
 public sealed record OutgoingMessage(
     string IdempotencyKey,

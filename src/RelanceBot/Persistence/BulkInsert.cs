@@ -27,8 +27,16 @@ public static class BulkInsert
     /// as the audit interceptor would have written them. Interceptors do not run, so aggregates that need them
     /// (<see cref="IConcurrencyVersioned"/>) are refused. A violated unique index throws <see cref="DbException"/>.
     /// </summary>
-    public static async Task InsertAsync<TEntity>(
+    public static Task InsertAsync<TEntity>(
         this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+        where TEntity : class =>
+        db.InsertAsync(db.PrepareInsert(entities, actor, now), cancellationToken);
+
+    /// <summary>
+    /// Everything an insert of <paramref name="entities"/> computes before writing (store values, audit entries), so
+    /// it can happen outside the write transaction: on SQLite, while another unit of work holds the single writer.
+    /// </summary>
+    public static BulkRows PrepareInsert<TEntity>(this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -38,44 +46,55 @@ public static class BulkInsert
             throw new InvalidOperationException($"{typeof(TEntity).Name} needs SaveChanges to renew its concurrency version.");
         }
 
-        if (entities.Count == 0)
+        var entityType = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
+            .Select(property => new BulkColumn(property, table)).ToList();
+        // Other providers build their parameters from the entities at write time.
+        List<object?[]>? values = db.Database.IsSqlite()
+            ? [.. entities.Select(entity => columns.Select(column => column.ProviderValue(entity)).ToArray())]
+            : null;
+        var audit = typeof(IAuditable).IsAssignableFrom(typeof(TEntity)) && entities.Count > 0
+            ? db.PrepareInsert([.. entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now))], actor, now)
+            : null;
+        return new BulkRows(table, columns, [.. entities], values, audit);
+    }
+
+    /// <summary>Writes rows from <see cref="PrepareInsert"/> in the context's current transaction.</summary>
+    public static async Task InsertAsync(this DbContext db, BulkRows rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Entities.Count == 0)
         {
             return;
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert joins the caller's transaction: begin one first.");
-        var entityType = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
-            .Select(property => new BulkColumn(property, table)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-
-        if (transaction.Connection is SqliteConnection sqlite)
+        if (transaction.Connection is SqliteConnection sqlite && rows.Values is { } values)
         {
-            SqliteRowWriter.Insert(sqlite, InsertSql(sql, table, columns, rows: 1), columns, entities);
+            SqliteRowWriter.Insert(sqlite, InsertSql(sql, rows.Table, rows.Columns, rows: 1), values);
         }
         else
         {
-            await InsertInChunksAsync(transaction, sql, table, columns, entities, cancellationToken);
+            await InsertInChunksAsync(transaction, sql, rows.Table, rows.Columns, rows.Entities, cancellationToken);
         }
 
-        if (typeof(IAuditable).IsAssignableFrom(typeof(TEntity)))
+        if (rows.Audit is { } audit)
         {
-            var audit = entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now)).ToList();
-            await db.InsertAsync(audit, actor, now, cancellationToken);
+            await db.InsertAsync(audit, cancellationToken);
         }
     }
 
-    private static async Task InsertInChunksAsync<TEntity>(
+    private static async Task InsertInChunksAsync(
         DbTransaction transaction,
         ISqlGenerationHelper sql,
         StoreObjectIdentifier table,
-        List<BulkColumn> columns,
-        IReadOnlyCollection<TEntity> entities,
+        IReadOnlyList<BulkColumn> columns,
+        IReadOnlyList<object> entities,
         CancellationToken cancellationToken)
-        where TEntity : class
     {
         DbCommand? command = null;
         try
@@ -122,7 +141,7 @@ public static class BulkInsert
     private static bool IsGeneratedByDatabase(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
-    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<BulkColumn> columns, int rows)
+    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<BulkColumn> columns, int rows)
     {
         var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.Name)))

@@ -16,8 +16,8 @@ namespace RelanceBot.Persistence;
 /// </remarks>
 internal static class SqliteRowWriter
 {
-    public static void Insert<TEntity>(SqliteConnection connection, string sql, IReadOnlyList<BulkColumn> columns, IEnumerable<TEntity> rows)
-        where TEntity : class
+    /// <param name="rows">Each row's store values, in the statement's column order.</param>
+    public static void Insert(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
@@ -25,9 +25,9 @@ internal static class SqliteRowWriter
         {
             foreach (var row in rows)
             {
-                for (var column = 0; column < columns.Count; column++)
+                for (var column = 0; column < row.Length; column++)
                 {
-                    Check(Bind(statement, column + 1, columns[column].ProviderValue(row)), database);
+                    Check(Bind(statement, column + 1, row[column]), database);
                 }
 
                 var stepped = raw.sqlite3_step(statement);

@@ -81,12 +81,14 @@ public sealed partial class ReminderBatch(
         }
 
         var (links, messages) = await PrepareMessagesAsync(sends, now, cancellationToken);
+        var claims = db.PrepareInsert(_claims, actor, now);
+        var linkRows = db.PrepareInsert(links, actor, now);
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             // Claims first: a lost race fails here, before anything else is written.
-            await db.InsertAsync(_claims, actor, now, cancellationToken);
-            await db.InsertAsync(links, actor, now, cancellationToken);
+            await db.InsertAsync(claims, cancellationToken);
+            await db.InsertAsync(linkRows, cancellationToken);
             await outbox.EnqueueAsync(messages, cancellationToken);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
@@ -159,16 +161,17 @@ public sealed partial class ReminderBatch(
             }
             else
             {
-                sends.Add(new ReminderToSend(message, invoice, patient, channel));
                 if (run is null)
                 {
-                    runs.Add(Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now)));
+                    run = Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now));
+                    runs.Add(run);
                 }
                 else
                 {
                     run.MarkSent(channel.Kind, now);
                 }
 
+                sends.Add(new ReminderToSend(message, invoice, patient, channel, run.Id));
                 patientContacts.Add(now);
                 messages++;
             }
@@ -235,7 +238,7 @@ public sealed partial class ReminderBatch(
 
     private OutgoingMessage Message(ReminderToSend send, string payLink, string replyCode, DateTimeOffset now)
     {
-        var (step, invoice, patient, channel) = send;
+        var (step, invoice, patient, channel, stepRunId) = send;
         var practice = _practices[invoice.PracticeId];
         var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
         var rendered = templates.Render(step.Template!, channel.Kind, model);
@@ -246,7 +249,9 @@ public sealed partial class ReminderBatch(
         };
         var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;
         return new OutgoingMessage(
-            $"reminder:{invoice.Id}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
+            // One message per claim, so one per invoice and step. The claim's time-ordered id leads the key: the outbox's
+            // unique index on keys then grows at its end instead of taking thousands of random inserts per sweep.
+            $"reminder:{stepRunId}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
         {
             PatientId = patient.Id,
             InvoiceId = invoice.Id,
@@ -314,7 +319,8 @@ public sealed partial class ReminderBatch(
             .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
     }
 
-    private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel);
+    /// <param name="StepRunId">The claim this message carries out.</param>
+    private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel, Guid StepRunId);
 
     [LoggerMessage(LogLevel.Warning, "A reminder batch lost a race with another sweep and was rolled back.")]
     private partial void LogBatchLost(Exception exception);
