@@ -2,8 +2,8 @@ namespace RelanceBot.Benchmarks;
 
 /// <summary>
 /// Which seeded invoice each sweep finds due, and whose it is. Invoice indexes are laid out in order: the small
-/// warm-up sweeps' invoices, then one block of <c>due</c> invoices per round (round 0 warms up), then the ones not
-/// due. Sweeps run a minute apart inside the contact window.
+/// warm-up sweeps' invoices, then one block of <c>due</c> invoices per round (the first <see cref="WarmUpRounds"/>
+/// warm up), then the ones not due. Sweeps run a minute apart inside the contact window.
 /// </summary>
 internal sealed class SweepTimeline(DateTimeOffset firstRound, int due, int rounds)
 {
@@ -12,20 +12,27 @@ internal sealed class SweepTimeline(DateTimeOffset firstRound, int due, int roun
 
     public const int SmallSweepInvoices = 50;
 
+    /// <summary>Full-size sweeps before the measured ones: the runtime keeps optimising the hottest code for a while.</summary>
+    public const int WarmUpRounds = 2;
+
     private const int SmallInvoices = SmallSweeps * SmallSweepInvoices;
 
     public DateTimeOffset FirstSweep => SmallSweepAt(0);
 
-    /// <summary>Two sets of patients, used by alternate rounds: no patient nears the contact quota (4 in 30 days).</summary>
+    /// <summary>Two sets of patients, used by alternate rounds: no patient reaches the contact quota (4 in 30 days).</summary>
     public int Patients => Math.Max(2 * due, SmallInvoices);
 
-    public int Invoices => SmallInvoices + ((rounds + 1) * due);
+    public int Invoices => SmallInvoices + ((WarmUpRounds + rounds) * due);
 
     /// <summary>Every sweep before the measured rounds, with the messages it must enqueue.</summary>
     public IEnumerable<(DateTimeOffset At, int Messages)> WarmUpSweeps =>
-        Enumerable.Range(0, SmallSweeps).Select(sweep => (SmallSweepAt(sweep), SmallSweepInvoices)).Append((RoundAt(0), due));
+        Enumerable.Range(0, SmallSweeps).Select(sweep => (SmallSweepAt(sweep), SmallSweepInvoices))
+            .Concat(Enumerable.Range(0, WarmUpRounds).Select(round => (RoundAt(round), due)));
 
+    /// <summary>When round <paramref name="round"/> runs; the measured ones follow the warm-up rounds.</summary>
     public DateTimeOffset RoundAt(int round) => firstRound.AddMinutes(round);
+
+    public DateTimeOffset MeasuredRoundAt(int measured) => RoundAt(WarmUpRounds + measured - 1);
 
     public DateTimeOffset? SweptAt(int invoice) =>
         invoice < SmallInvoices ? SmallSweepAt(invoice / SmallSweepInvoices)
