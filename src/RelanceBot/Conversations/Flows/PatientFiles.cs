@@ -7,9 +7,13 @@ namespace RelanceBot.Conversations.Flows;
 /// <summary>Reads a patient's file. Every query is keyed by the conversation's own patient: nothing else is reachable.</summary>
 public sealed class PatientFiles(RelanceBotDbContext db)
 {
-    /// <summary>The file in one query, compiled: every turn of a bound conversation reads it.</summary>
-    private static readonly Func<RelanceBotDbContext, Guid, CancellationToken, Task<PatientFile>> LoadFile =
-        EF.CompileAsyncQuery((RelanceBotDbContext context, Guid patientId, CancellationToken _) =>
+    /// <summary>
+    /// The file in one query, compiled: every turn of a bound conversation reads it. Enumerated rather than ended with
+    /// <c>Single</c>, which would nest the patient in a <c>LIMIT</c> subquery that SQLite takes half again as long to
+    /// prepare (the key is unique: there is one row or none).
+    /// </summary>
+    private static readonly Func<RelanceBotDbContext, Guid, IAsyncEnumerable<PatientFile>> LoadFile =
+        EF.CompileAsyncQuery((RelanceBotDbContext context, Guid patientId) =>
             context.Patients
                 .AsNoTracking()
                 .Where(patient => patient.Id == patientId)
@@ -27,11 +31,18 @@ public sealed class PatientFiles(RelanceBotDbContext db)
                         .OrderBy(invoice => invoice.DueDate)
                         .Select(invoice => new OpenInvoice(
                             invoice.Id, invoice.ExternalReference, invoice.AmountDueCents - invoice.AmountPaidCents, invoice.IssueDate, invoice.DueDate))
-                        .ToList()))
-                .Single());
+                        .ToList())));
 
     /// <summary>The patient, their practice and their open invoices.</summary>
-    public Task<PatientFile> LoadAsync(Guid patientId, CancellationToken cancellationToken) => LoadFile(db, patientId, cancellationToken);
+    public async Task<PatientFile> LoadAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        await foreach (var file in LoadFile(db, patientId).WithCancellation(cancellationToken))
+        {
+            return file;
+        }
+
+        throw new InvalidOperationException($"Patient {patientId} does not exist.");
+    }
 
     /// <summary>The patient's open invoices, tracked for a change (a dispute, a pause) saved with the turn.</summary>
     public Task<List<Invoice>> TrackOpenInvoicesAsync(Guid patientId, IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken)
