@@ -37,7 +37,7 @@ internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesI
 
         var actor = ((RelanceBotDbContext)context).AuditActor.Name;
         var now = timeProvider.GetUtcNow();
-        var entries = context.ChangeTracker.Entries<IAuditable>()
+        var entries = context.ChangeTracker.EntriesAsDetected<IAuditable>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(entry => ToAuditEntry(entry, actor, now))
             .OfType<AuditEntry>()
@@ -47,7 +47,7 @@ internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesI
 
     private static void RefuseAuditLogChanges(DbContext context)
     {
-        if (context.ChangeTracker.Entries<AuditEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        if (context.ChangeTracker.EntriesAsDetected<AuditEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit log is append-only: audit entries cannot be updated or deleted.");
         }
