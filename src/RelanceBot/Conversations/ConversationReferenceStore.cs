@@ -6,7 +6,7 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Conversations;
 
 /// <summary>
-/// Keeps every conversation the bot has seen, so it can write first later (proactive messages and alerts).
+/// Keeps every conversation the bot has seen, so it can write first later (proactive reminders and alerts).
 /// Runs only on authenticated activities, so a stored serviceUrl is one the channel vouched for.
 /// </summary>
 public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvider time)
@@ -88,5 +88,6 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
         return true;
     }
 
+    /// <summary>The state is not read here: loading it is what puts it in the change tracker for this turn.</summary>
     private sealed record StoredConversation(ConversationReferenceRecord Record, ConversationState? State);
 }
