@@ -30,6 +30,7 @@ try
     var driverProcess = Process.GetCurrentProcess();
     TimeSpan appCpuAtStart = default, driverCpuAtStart = default;
     var measuring = 0;
+    var loadBefore = LoadAverage();
     var start = Stopwatch.GetTimestamp();
     var measureFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
     var end = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
@@ -69,12 +70,17 @@ try
     var cpuPerTurn = (appCpu + driverCpu).TotalMilliseconds / latencies.Count;
     Console.WriteLine(string.Create(invariant,
         $"cpu per turn: app {appCpu.TotalMilliseconds / latencies.Count:0.000} ms + driver {driverCpu.TotalMilliseconds / latencies.Count:0.000} ms → at most {Environment.ProcessorCount * 1000 / cpuPerTurn:0} turns/s on {Environment.ProcessorCount} idle cores"));
+    // Other processes on the same cores inflate every figure above, CPU per turn included: say how loaded the machine was.
+    Console.WriteLine($"load average before: {loadBefore}, after: {LoadAverage()}");
     return 0;
 }
 finally
 {
     Directory.Delete(directory, recursive: true);
 }
+
+static string LoadAverage()
+    => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static async Task SeedAsync(HttpClient client, string apiKey, int patients)
 {

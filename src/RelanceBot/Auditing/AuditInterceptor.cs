@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using RelanceBot.Persistence;
 
 namespace RelanceBot.Auditing;
 
 /// <summary>
 /// Adds an <see cref="AuditEntry"/> for every added, modified or deleted <see cref="IAuditable"/> entity to the
 /// same SaveChanges, so the log and the change commit or fail together. Refuses to update or delete audit entries.
+/// The actor is the one of the scope using the context (<see cref="RelanceBotDbContext.AuditActor"/>).
 /// </summary>
-internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvider) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -33,10 +35,11 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
         context.ChangeTracker.DetectChanges();
         RefuseAuditLogChanges(context);
 
+        var actor = ((RelanceBotDbContext)context).AuditActor.Name;
         var now = timeProvider.GetUtcNow();
-        var entries = context.ChangeTracker.Entries<IAuditable>()
+        var entries = context.ChangeTracker.EntriesAsDetected<IAuditable>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(entry => ToAuditEntry(entry, now))
+            .Select(entry => ToAuditEntry(entry, actor, now))
             .OfType<AuditEntry>()
             .ToList();
         context.AddRange(entries);
@@ -44,13 +47,13 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
 
     private static void RefuseAuditLogChanges(DbContext context)
     {
-        if (context.ChangeTracker.Entries<AuditEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        if (context.ChangeTracker.EntriesAsDetected<AuditEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit log is append-only: audit entries cannot be updated or deleted.");
         }
     }
 
-    private AuditEntry? ToAuditEntry(EntityEntry<IAuditable> entry, DateTimeOffset now)
+    private static AuditEntry? ToAuditEntry(EntityEntry<IAuditable> entry, string actor, DateTimeOffset now)
     {
         var (action, changes) = entry.State switch
         {
@@ -71,7 +74,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider timeProvi
             entry.Metadata.ClrType.Name,
             entry.Entity.Id.ToString(),
             action,
-            actor.Name,
+            actor,
             AuditDescription.Serialize(changes));
     }
 

@@ -10,7 +10,7 @@ public static class AuditingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ScopedAuditActor>();
         services.TryAddScoped<IAuditActor>(provider => provider.GetRequiredService<ScopedAuditActor>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInterceptor, AuditInterceptor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, AuditInterceptor>());
         return services;
     }
 }

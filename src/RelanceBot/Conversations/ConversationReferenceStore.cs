@@ -14,14 +14,28 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
     /// <summary>Re-saving an unchanged reference more often than this would only cost a write per turn.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The reference and its dialog state (if any), both tracked, in one compiled query: every patient turn needs
+    /// both, and <see cref="ConversationStateStore"/> then finds the state in the change tracker.
+    /// </summary>
+    private static readonly Func<RelanceBotDbContext, string, string, CancellationToken, Task<StoredConversation?>> FindWithState =
+        EF.CompileAsyncQuery((RelanceBotDbContext context, string channelId, string conversationId, CancellationToken _) =>
+            context.ConversationReferences
+                .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)
+                .LeftJoin(
+                    context.ConversationStates,
+                    record => record.Id,
+                    state => state.ConversationReferenceId,
+                    (record, state) => new StoredConversation(record, state))
+                .SingleOrDefault());
+
     public async Task<RecordedConversation> RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var reference = activity.GetConversationReference();
         var channelId = activity.ChannelId!;
         var conversationId = activity.Conversation!.Id!;
         var now = time.GetUtcNow();
 
-        var record = await FindAsync(channelId, conversationId, cancellationToken);
+        var record = (await FindWithState(db, channelId, conversationId, cancellationToken))?.Record;
         var isNew = record is null;
         record ??= db.ConversationReferences.Add(new ConversationReferenceRecord
         {
@@ -31,7 +45,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
             FirstSeenAt = now,
         }).Entity;
 
-        var changed = Refresh(record, reference, now);
+        var changed = Refresh(record, activity.GetConversationReference(), now);
         if (changed)
         {
             try
@@ -43,16 +57,12 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
                 // The channel's first two activities raced: the other turn stored the conversation first.
                 db.Entry(record).State = EntityState.Detached;
                 return new RecordedConversation(
-                    (await FindAsync(channelId, conversationId, cancellationToken))!, IsNew: false);
+                    (await FindWithState(db, channelId, conversationId, cancellationToken))!.Record, IsNew: false);
             }
         }
 
         return new RecordedConversation(record, isNew);
     }
-
-    private Task<ConversationReferenceRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken)
-        => db.ConversationReferences.SingleOrDefaultAsync(
-            r => r.ChannelId == channelId && r.ConversationId == conversationId, cancellationToken);
 
     /// <summary>Brings the stored reference up to date; the serviceUrl in particular can move between regions.</summary>
     private static bool Refresh(ConversationReferenceRecord record, ConversationReference reference, DateTimeOffset now)
@@ -77,4 +87,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
         record.LastSeenAt = now;
         return true;
     }
+
+    /// <summary>The state is not read here: loading it is what puts it in the change tracker for this turn.</summary>
+    private sealed record StoredConversation(ConversationReferenceRecord Record, ConversationState? State);
 }

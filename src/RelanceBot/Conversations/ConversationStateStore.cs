@@ -10,8 +10,12 @@ public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider 
         EF.CompileAsyncQuery((RelanceBotDbContext context, Guid conversationReferenceId, CancellationToken _) =>
             context.ConversationStates.SingleOrDefault(state => state.ConversationReferenceId == conversationReferenceId));
 
-    /// <summary>The tracked state; a new one is added to the unit of work, saved with the turn.</summary>
+    /// <summary>
+    /// The tracked state; a new one is added to the unit of work, saved with the turn. Usually already tracked:
+    /// <see cref="ConversationReferenceStore"/> reads it with the reference.
+    /// </summary>
     public async Task<ConversationState> LoadAsync(Guid conversationReferenceId, CancellationToken cancellationToken)
-        => await FindState(db, conversationReferenceId, cancellationToken)
+        => db.ConversationStates.Local.FindEntry(conversationReferenceId)?.Entity
+            ?? await FindState(db, conversationReferenceId, cancellationToken)
             ?? db.ConversationStates.Add(ConversationState.Start(conversationReferenceId, time.GetUtcNow())).Entity;
 }

@@ -26,7 +26,8 @@ internal sealed class ConcurrencyVersionInterceptor : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<IConcurrencyVersioned>())
+        context.ChangeTracker.DetectChanges();
+        foreach (var entry in context.ChangeTracker.EntriesAsDetected<IConcurrencyVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {

@@ -29,14 +29,13 @@ public static class PersistenceServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<RelanceBotDbContext, SqliteRelanceBotDbContext>((services, options) =>
-                    Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteWalInterceptor()), services));
+                AddPooledContext<SqliteRelanceBotDbContext>(
+                    builder.Services, options => options.UseSqlite(connectionString).AddInterceptors(new SqliteWalInterceptor()));
                 builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<SqliteCheckpointer>(services, connectionString));
                 builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContext<RelanceBotDbContext, PostgreSqlRelanceBotDbContext>((services, options) =>
-                    Configure(options.UseNpgsql(connectionString), services));
+                AddPooledContext<PostgreSqlRelanceBotDbContext>(builder.Services, options => options.UseNpgsql(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
@@ -48,9 +47,25 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Capabilities that act on every save (concurrency tokens, the audit log, reminder wake-ups) register an
-    /// <see cref="IInterceptor"/>; persistence applies them all without knowing any of them.
+    /// One <see cref="RelanceBotDbContext"/> per scope, leased from a pool: building a context's options and internal
+    /// services for every request cost more than a chat turn's queries. Capabilities that act on every save
+    /// (concurrency tokens, the audit log, reminder wake-ups) register a singleton <see cref="IInterceptor"/>;
+    /// persistence applies them all without knowing any of them. What belongs to the scope (the audit actor) is handed
+    /// to the leased context.
     /// </summary>
-    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
-        options.AddInterceptors(services.GetServices<IInterceptor>());
+    private static void AddPooledContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+        where TContext : RelanceBotDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((root, options) =>
+        {
+            useProvider(options);
+            options.AddInterceptors(root.GetServices<IInterceptor>());
+        });
+        services.AddScoped<RelanceBotDbContext>(scope =>
+        {
+            var context = scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.AuditActor = scope.GetRequiredService<IAuditActor>();
+            return context;
+        });
+    }
 }

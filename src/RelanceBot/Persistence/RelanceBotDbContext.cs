@@ -18,6 +18,12 @@ namespace RelanceBot.Persistence;
 /// </summary>
 public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Who the changes saved through this context are made by: the actor of the scope that leased it. Contexts are
+    /// pooled across scopes, so the audit interceptor (a singleton) reads it here at save time.
+    /// </summary>
+    public IAuditActor AuditActor { get; internal set; } = new ScopedAuditActor();
+
     public DbSet<Practice> Practices => Set<Practice>();
 
     public DbSet<Staff> Staff => Set<Staff>();

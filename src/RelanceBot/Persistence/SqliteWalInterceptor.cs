@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,6 +16,12 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
 {
     /// <summary>journal_mode is stored in the database file: once per database and process is enough.</summary>
     private static readonly ConcurrentDictionary<string, bool> WalDatabases = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Native connections that already run with these settings. Microsoft.Data.Sqlite pools them: a pooled one is
+    /// opened again for every unit of work, and repeating the pragma each time cost a statement per turn.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
 
     /// <summary>EF opens read-only connections (to check the file exists); pragmas that write are not for them.</summary>
     private static readonly ConcurrentDictionary<string, bool> ReadOnlyConnectionStrings = new(StringComparer.Ordinal);
@@ -36,6 +43,12 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
             return;
         }
 
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && ConfiguredHandles.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
 
         // The rest belongs to each connection. A reminder batch dirties thousands of index pages: with SQLite's 2 MB
@@ -49,6 +62,11 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
         if (needsWal)
         {
             WalDatabases.TryAdd(connectionString, true);
+        }
+
+        if (handle is not null)
+        {
+            ConfiguredHandles.TryAdd(handle, handle);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelanceBot.Invoices;
+using RelanceBot.Persistence;
 
 namespace RelanceBot.Reminders;
 
@@ -44,7 +45,7 @@ public sealed class ReminderScheduleInterceptor(TimeProvider time) : SaveChanges
         context.ChangeTracker.DetectChanges();
         return
         [
-            .. context.ChangeTracker.Entries<Invoice>()
+            .. context.ChangeTracker.EntriesAsDetected<Invoice>()
                 .Where(entry => entry.State is EntityState.Added or EntityState.Modified)
                 .Select(entry => (entry.Entity, entry.State == EntityState.Added)),
         ];

@@ -72,6 +72,82 @@ public sealed class AuditLogTests(RelanceBotFactory factory) : IClassFixture<Rel
     }
 
     [Fact]
+    public async Task PooledContexts_RecordTheActorOfTheScopeUsingThem()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        using var client = factory.CreateApiClient(practice.ApiKey);
+        (await client.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        Guid patientId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            patientId = (await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Patients
+                .SingleAsync(candidate => candidate.PracticeId == practice.Id)).Id;
+        }
+
+        // Contexts are pooled: the second scope likely gets the first one's context back. The actor is set once
+        // before the context is resolved and once after, as scopes do both.
+        var tokens = new Dictionary<Guid, string>();
+        foreach (var (actor, setActorFirst) in new[] { ("scope-one", true), ("scope-two", false) })
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var auditActor = scope.ServiceProvider.GetRequiredService<ScopedAuditActor>();
+            if (setActorFirst)
+            {
+                auditActor.Use(actor);
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+            auditActor.Use(actor);
+            var token = new ConversationLinkToken
+            {
+                Id = Guid.NewGuid(),
+                TokenHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+                PatientId = patientId,
+                CreatedAt = RelanceBotFactory.Start,
+                ExpiresAt = RelanceBotFactory.Start.AddDays(7),
+            };
+            db.ConversationLinkTokens.Add(token);
+            await db.SaveChangesAsync();
+            tokens.Add(token.Id, actor);
+        }
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var entries = await check.ServiceProvider.GetRequiredService<RelanceBotDbContext>().AuditEntries
+            .Where(entry => entry.EntityType == nameof(ConversationLinkToken))
+            .ToListAsync();
+        foreach (var (tokenId, actor) in tokens)
+        {
+            entries.Single(entry => entry.EntityId == tokenId.ToString()).Actor.ShouldBe(actor);
+        }
+    }
+
+    [Fact]
+    public async Task AScopeWithoutActor_IsRecordedAsSystem_EvenOnAContextAnotherActorUsedBefore()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ScopedAuditActor>().Use("someone");
+            await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Practices.CountAsync();
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+            var tracked = await db.Practices.SingleAsync(candidate => candidate.Id == practice.Id);
+            db.Entry(tracked).Property(nameof(tracked.Name)).CurrentValue = "Cabinet renamed";
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var latest = await check.ServiceProvider.GetRequiredService<RelanceBotDbContext>().AuditEntries
+            .Where(entry => entry.PracticeId == practice.Id && entry.Action == AuditAction.Updated)
+            .OrderByDescending(entry => entry.Id)
+            .FirstAsync();
+        latest.Actor.ShouldBe(ScopedAuditActor.System);
+    }
+
+    [Fact]
     public async Task AuditEntries_CannotBeUpdatedOrDeleted()
     {
         var practice = await TestPractice.CreateAsync(factory);

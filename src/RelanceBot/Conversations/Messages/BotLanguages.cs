@@ -4,6 +4,10 @@ namespace RelanceBot.Conversations.Messages;
 
 public static class BotLanguages
 {
+    // CultureInfo.GetCultureInfo takes a process-wide lock on every call; a turn formats amounts and dates several times.
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-IE");
+
     /// <summary>Reads a BCP-47 locale (<c>fr-FR</c>, <c>en-US</c>); anything that is not English is answered in French.</summary>
     public static BotLanguage FromLocale(string? locale)
         => locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)
@@ -11,7 +15,7 @@ public static class BotLanguages
             : BotLanguage.French;
 
     public static CultureInfo Culture(this BotLanguage language)
-        => CultureInfo.GetCultureInfo(language == BotLanguage.English ? "en-IE" : "fr-FR");
+        => language == BotLanguage.English ? English : French;
 
     public static string Code(this BotLanguage language) => language == BotLanguage.English ? "en" : "fr";
 }

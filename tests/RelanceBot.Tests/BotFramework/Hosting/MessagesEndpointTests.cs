@@ -299,6 +299,25 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         await AssertRejectedAsync(await _host.Client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "exceeds");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Post_BodyLargerThanTheFirstReadBuffer_IsReadWhole(bool chunked)
+    {
+        // 100 KB, under the 256 KB limit: without Content-Length the buffer starts at 4 KB and has to grow.
+        var text = string.Concat(Enumerable.Repeat("é0123456789", 100 * 1024 / 12));
+        var message = Fixtures.Message(_connector.ServiceUrl, text: text);
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await _host.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _host.Bot.Turns.Single().Activity.Text.ShouldBe(text);
+    }
+
     private async Task AssertRejectedAsync(HttpResponseMessage response, HttpStatusCode expected, string detailFragment)
     {
         using (response)
