@@ -20,6 +20,8 @@ namespace RelanceBot.Persistence;
 /// </remarks>
 public static class BulkInsert
 {
+    // Several rows per statement save round trips to a database server; about a hundred parameters keeps each
+    // statement small enough to prepare once and reuse.
     private const int ParametersPerStatement = 100;
 
     /// <summary>
@@ -51,7 +53,7 @@ public static class BulkInsert
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
             .Select(property => new BulkColumn(property, table)).ToList();
-        // Other providers build their parameters from the entities at write time.
+        // SQLite's rows are bound as store values; other providers build their parameters from the entities at write time.
         List<object?[]>? values = db.Database.IsSqlite()
             ? [.. entities.Select(entity => columns.Select(column => column.ProviderValue(entity)).ToArray())]
             : null;
@@ -73,9 +75,9 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert joins the caller's transaction: begin one first.");
         var sql = db.GetService<ISqlGenerationHelper>();
-        if (transaction.Connection is SqliteConnection sqlite && rows.Values is { } values)
+        if (rows.Values is { } values)
         {
-            SqliteRowWriter.Insert(sqlite, InsertSql(sql, rows.Table, rows.Columns, rows: 1), values);
+            SqliteRowWriter.Insert((SqliteConnection)transaction.Connection!, InsertSql(sql, rows.Table, rows.Columns, rows: 1), values);
         }
         else
         {

@@ -16,6 +16,8 @@ namespace RelanceBot.Persistence;
 /// </remarks>
 internal static class SqliteRowWriter
 {
+    /// <param name="sql">A single-row insert whose parameters appear in column order: SQLite numbers named parameters
+    /// by first appearance, so the values bind by position.</param>
     /// <param name="rows">Each row's store values, in the statement's column order.</param>
     public static void Insert(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
     {
