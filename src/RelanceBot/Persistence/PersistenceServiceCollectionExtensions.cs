@@ -29,8 +29,10 @@ public static class PersistenceServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                AddPooledContext<SqliteRelanceBotDbContext>(
-                    builder.Services, options => options.UseSqlite(connectionString).AddInterceptors(new SqliteWalInterceptor()));
+                AddPooledContext<SqliteRelanceBotDbContext>(builder.Services, options => options
+                    .UseSqlite(connectionString)
+                    .KeepSqliteConnectionOpen()
+                    .AddInterceptors(new SqliteWalInterceptor(), new SqliteStatementCache()));
                 builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<SqliteCheckpointer>(services, connectionString));
                 builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;
