@@ -40,10 +40,21 @@ public sealed class PatientBot(
 
     private async Task RunTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
-
-        // A turn runs several small queries: one connection for all of them (it is closed with the scope).
+        // A turn runs several small queries: one connection for all of them.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await AnswerAsync(turn, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
         var conversation = await references.RecordAsync(activity, cancellationToken);
         var language = BotLanguages.FromLocale(activity.Locale);
         var reply = new Reply(turn, messages, language);
