@@ -55,14 +55,23 @@ public static class PersistenceServiceCollectionExtensions
     /// persistence applies them all without knowing any of them. What belongs to the scope (the audit actor) is handed
     /// to the leased context.
     /// </summary>
+    /// <summary>
+    /// Contexts kept for reuse: well above the concurrent work (parallel sends, turns, sweep batches). A context
+    /// returned to a full pool is disposed, closing its connection, which a pooled SQLite context otherwise keeps open
+    /// with its page cache.
+    /// </summary>
+    private const int PoolSize = 64;
+
     private static void AddPooledContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
         where TContext : RelanceBotDbContext
     {
-        services.AddPooledDbContextFactory<TContext>((root, options) =>
-        {
-            useProvider(options);
-            options.AddInterceptors(root.GetServices<IInterceptor>());
-        });
+        services.AddPooledDbContextFactory<TContext>(
+            (root, options) =>
+            {
+                useProvider(options);
+                options.AddInterceptors(root.GetServices<IInterceptor>());
+            },
+            PoolSize);
         services.AddScoped<RelanceBotDbContext>(scope =>
         {
             var context = scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
