@@ -90,6 +90,26 @@ public sealed class SqliteStatementCacheTests(RelanceBotFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_statement_whose_execution_failed_runs_again_cleanly()
+    {
+        var (scope, db) = await LeaseAsync();
+        await using var _ = scope;
+        var first = Practice.Create(NewTag(), "Dr Premier", "Europe/Paris", null, RelanceBotFactory.Start);
+        db.Practices.Add(first);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        db.Practices.Add(first);
+        await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        var second = Practice.Create(NewTag(), "Dr Second", "Europe/Paris", null, RelanceBotFactory.Start);
+        db.Practices.Add(second);
+        await db.SaveChangesAsync();
+
+        (await db.Practices.AsNoTracking().CountAsync(practice => practice.Id == first.Id || practice.Id == second.Id)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_connection_keeps_a_bounded_number_of_statements_and_answers_every_query()
     {
         var (scope, db) = await LeaseAsync();
