@@ -19,6 +19,7 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ReminderScheduleInterceptor>());
         services.AddSingleton<SweepDueReminders>();
         services.AddScoped<ReminderBatch>();
+        services.AddScoped<ReminderWriter>();
         services.AddScoped<IOutboxSendGuard, ReminderSendGuard>();
         services.AddScoped<CadencePolicies>();
         services.AddScoped<PreviewCadence>();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Persistence;
 
@@ -5,19 +6,24 @@ namespace RelanceBot.Reminders;
 
 /// <summary>
 /// Runs every due reminder step: reads which invoices' <see cref="ReminderSchedule.NextReminderAt"/> has come, a page
-/// at a time, and hands them to <see cref="ReminderBatch"/>es, each in its own scope and unit of work.
+/// at a time, and sends them through a pipeline: <see cref="ReminderBatch"/>es of <see cref="BatchSize"/> invoices,
+/// each prepared in its own scope, feed one <see cref="ReminderWriter"/>.
 /// </summary>
 /// <remarks>
-/// Two batches run at once: while one holds the database's single writer, the other reads, plans and renders, which
-/// is about half a batch's work. A patient's invoices always share a batch, so concurrent batches never count the
-/// same patient's contacts.
+/// Reading, planning and rendering a batch cost about as much as writing it, and the database has one writer: with
+/// small batches streaming into it, the writer starts after the first one and the next ones are prepared while it
+/// writes, instead of preparing half a page before the first write. A patient's invoices always share a batch, so
+/// batches prepared at once never count the same patient's contacts.
 /// </remarks>
 public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeProvider time, ILogger<SweepDueReminders> logger)
 {
-    public const int BatchSize = 5000;
+    public const int BatchSize = 1000;
+
+    /// <summary>Invoices per write transaction, at least: larger commits write each touched index page once for more rows.</summary>
+    public const int CommitSize = 5000;
 
     private const int ConcurrentBatches = 2;
-    private const int PageSize = 5 * BatchSize;
+    private const int PageSize = 5 * CommitSize;
 
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +33,7 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
         while (true)
         {
             var due = await DueInvoicesAsync(now, cancellationToken);
-            var page = await RunBatchesAsync(Batches(due, BatchSize), now, cancellationToken);
+            var page = await RunPipelineAsync(Batches(due, BatchSize), now, cancellationToken);
             total = total.Add(page);
             // Done, or a batch lost a race with another sweep: its invoices are still due, the next sweep retries them.
             if (due.Count < PageSize || page.InvoicesExamined < due.Count)
@@ -82,21 +88,49 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
         }
     }
 
-    private async Task<SweepResult> RunBatchesAsync(IEnumerable<List<Guid>> batches, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SweepResult> RunPipelineAsync(IEnumerable<List<Guid>> batches, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var total = SweepResult.None;
-        var totalLock = new Lock();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batches, options, async (invoiceIds, token) =>
+        // A short queue: prepared batches hold their rows in memory until written.
+        var prepared = Channel.CreateBounded<PreparedReminders>(new BoundedChannelOptions(ConcurrentBatches) { SingleReader = true });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writing = WriteAsync(prepared.Reader, failed);
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = failed.Token };
+            await Parallel.ForEachAsync(batches, options, async (invoiceIds, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<ReminderBatch>().PrepareAsync(invoiceIds, now, token) is { } batch)
+                {
+                    await prepared.Writer.WriteAsync(batch, token);
+                }
+            });
+            prepared.Writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            prepared.Writer.TryComplete(exception);
+            // The writer's own failure, when it is what stopped the preparation, says more than a cancellation.
+            await writing;
+            throw;
+        }
+
+        return await writing;
+    }
+
+    /// <summary>The pipeline's writer, in its own scope; a failure stops the preparation through <paramref name="failed"/>.</summary>
+    private async Task<SweepResult> WriteAsync(ChannelReader<PreparedReminders> prepared, CancellationTokenSource failed)
+    {
+        try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var batch = await scope.ServiceProvider.GetRequiredService<ReminderBatch>().RunAsync(invoiceIds, now, token);
-            lock (totalLock)
-            {
-                total = total.Add(batch);
-            }
-        });
-        return total;
+            return await scope.ServiceProvider.GetRequiredService<ReminderWriter>().WriteAsync(prepared, CommitSize, failed.Token);
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
+        }
     }
 
     internal sealed record DueInvoice(Guid InvoiceId, Guid PatientId);
