@@ -86,7 +86,6 @@ try
         var result = await sweep.RunAsync(CancellationToken.None);
         timer.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.Error.WriteLine($"WAL {new FileInfo(Path.Combine(directory.FullName, "bench.db-wal")).Length / 1e6:F1} MB");
         Console.WriteLine($"Sweep {round}: {result.InvoicesExamined:N0} examined, {result.MessagesEnqueued:N0} enqueued in {timer.Elapsed.TotalMilliseconds:F0} ms"
             + $" ({cpu.TotalMilliseconds:F0} ms CPU, {result.MessagesEnqueued / timer.Elapsed.TotalSeconds:N0} invoices/s;"
             + $" GC: {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB allocated, {GC.CollectionCount(0) - collections} collections,"
@@ -108,8 +107,7 @@ finally
 // checkpointer (on a timer the fixed clock here does not run) copies the log back into the database.
 static async Task PauseAsync(SqliteCheckpointer checkpointer)
 {
-    var (logFrames, copied) = await checkpointer.CheckpointAsync(CancellationToken.None);
-    Console.Error.WriteLine($"checkpoint: {logFrames} frames in log, {copied} copied");
+    await checkpointer.CheckpointAsync(CancellationToken.None);
     await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 }
 
