@@ -53,7 +53,8 @@ public static class BulkInsert
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
             .Select(property => new BulkColumn(property, table)).ToList();
-        // SQLite's rows are bound as store values; other providers build their parameters from the entities at write time.
+        // SQLite's rows are bound as store values, encoded here; other providers build their parameters from the entities
+        // at write time.
         List<object?[]>? values = db.Database.IsSqlite() ? StoreValues(entities, columns) : null;
         var audit = typeof(IAuditable).IsAssignableFrom(typeof(TEntity)) && entities.Count > 0
             ? db.PrepareInsert([.. entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now))], actor, now)
@@ -147,7 +148,7 @@ public static class BulkInsert
             var row = new object?[columns.Count];
             for (var column = 0; column < row.Length; column++)
             {
-                row[column] = columns[column].ProviderValue(entity);
+                row[column] = SqliteRowWriter.ToStoreValue(columns[column].ProviderValue(entity));
             }
 
             rows.Add(row);
