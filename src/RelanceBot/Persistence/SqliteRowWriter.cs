@@ -46,11 +46,12 @@ internal static class SqliteRowWriter
         }
     }
 
-    /// <summary>A provider value (after EF's value converter) as it will be bound: text already in UTF-8.</summary>
+    /// <summary>A provider value (after EF's value converter) as it will be bound: text as UTF-8 bytes, blobs wrapped.</summary>
     public static object? ToStoreValue(object? value) => value switch
     {
-        null or bool or long or int or double or byte[] => value,
-        string text => new Utf8Text(Encoding.UTF8.GetBytes(text)),
+        null or bool or long or int or double => value,
+        byte[] bytes => new Blob(bytes),
+        string text => Encoding.UTF8.GetBytes(text),
         Guid guid => UpperCaseGuid(guid),
         DateTime instant => Formatted(instant, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),
         DateOnly date => Formatted(date, @"yyyy\-MM\-dd"),
@@ -60,16 +61,16 @@ internal static class SqliteRowWriter
     private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
-        Utf8Text text => raw.sqlite3_bind_text(statement, index, text.Bytes),
+        byte[] text => raw.sqlite3_bind_text(statement, index, text),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         double number => raw.sqlite3_bind_double(statement, index, number),
-        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        Blob blob => raw.sqlite3_bind_blob(statement, index, blob.Bytes),
         _ => throw new NotSupportedException($"{value.GetType().Name} is not a value from {nameof(ToStoreValue)}."),
     };
 
-    private static Utf8Text UpperCaseGuid(Guid guid)
+    private static byte[] UpperCaseGuid(Guid guid)
     {
         var text = new byte[36];
         guid.TryFormat(text, out _, "D");
@@ -81,15 +82,15 @@ internal static class SqliteRowWriter
             }
         }
 
-        return new Utf8Text(text);
+        return text;
     }
 
-    private static Utf8Text Formatted<T>(T value, string format)
+    private static byte[] Formatted<T>(T value, string format)
         where T : IUtf8SpanFormattable
     {
         Span<byte> text = stackalloc byte[40];
         return value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture)
-            ? new Utf8Text(text[..written].ToArray())
+            ? text[..written].ToArray()
             : throw new InvalidOperationException($"{value} does not fit the bulk insert's buffer.");
     }
 
@@ -101,6 +102,6 @@ internal static class SqliteRowWriter
         }
     }
 
-    /// <summary>Text encoded once, when the rows are prepared (a byte array alone would be a blob).</summary>
-    private sealed record Utf8Text(byte[] Bytes);
+    /// <summary>A blob, told apart from text, which is the common case: text values are bound as UTF-8 byte arrays.</summary>
+    private sealed record Blob(byte[] Bytes);
 }
