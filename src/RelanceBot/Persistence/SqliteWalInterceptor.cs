@@ -26,6 +26,12 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
     /// <summary>EF opens read-only connections (to check the file exists); pragmas that write are not for them.</summary>
     private static readonly ConcurrentDictionary<string, bool> ReadOnlyConnectionStrings = new(StringComparer.Ordinal);
 
+    /// <summary>Every connection's page cache: 32 MB.</summary>
+    internal const string CacheSize = "PRAGMA cache_size=-32768";
+
+    /// <summary>The page cache of a connection in a batch job, for its length (<see cref="RelanceBotDbContext.WidenPageCacheAsync"/>): 128 MB.</summary>
+    internal const string WideCacheSize = "PRAGMA cache_size=-131072";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -58,7 +64,7 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
         // (A memory map for reads was tried: it made chat turns 15% dearer.)
         var needsWal = !WalDatabases.ContainsKey(connectionString);
         command.CommandText = (needsWal ? "PRAGMA journal_mode=WAL; " : "")
-            + "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=65536;";
+            + "PRAGMA synchronous=NORMAL; " + CacheSize + "; PRAGMA wal_autocheckpoint=65536;";
         command.ExecuteNonQuery();
         if (needsWal)
         {

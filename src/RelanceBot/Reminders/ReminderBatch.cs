@@ -13,7 +13,7 @@ using RelanceBot.Reminders.Messages;
 namespace RelanceBot.Reminders;
 
 /// <summary>
-/// One batch of a sweep (one per scope), prepared without writing anything: reads what its due invoices need, plans
+/// One batch of a sweep (a new instance for each, in the scope of the sweep's preparation), prepared without writing anything: reads what its due invoices need, plans
 /// each one, claims its steps, renders its message and raises its alerts, all in memory, for
 /// <see cref="ReminderWriter"/> to write in one transaction with other batches. A claim that another sweep saved first
 /// makes that transaction roll back, so nothing is ever enqueued twice; the next sweep sees the other sweep's work.

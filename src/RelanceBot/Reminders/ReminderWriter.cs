@@ -24,6 +24,7 @@ public sealed partial class ReminderWriter(RelanceBotDbContext db, IOutbox outbo
     public async Task<SweepResult> WriteAsync(ChannelReader<PreparedReminders> batches, int commitSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
+        await using var cache = await db.WidenPageCacheAsync(cancellationToken);
         var committed = SweepResult.None;
         var written = SweepResult.None;
         IDbContextTransaction? transaction = null;

@@ -7,7 +7,7 @@ namespace RelanceBot.Reminders;
 /// <summary>
 /// Runs every due reminder step: reads which invoices' <see cref="ReminderSchedule.NextReminderAt"/> has come, a page
 /// at a time, and sends each page through a pipeline: <see cref="ReminderBatch"/>es of <see cref="BatchSize"/>
-/// invoices, each prepared in its own scope, feed one <see cref="ReminderWriter"/> on its own connection.
+/// invoices, prepared one after the other on one connection, feed one <see cref="ReminderWriter"/> on another.
 /// </summary>
 /// <remarks>
 /// Reading, planning and rendering a batch cost about as much as writing it, and the database has one writer: with
@@ -109,9 +109,12 @@ public sealed partial class SweepDueReminders(IServiceScopeFactory scopes, TimeP
         var writing = WriteAsync(prepared.Reader, failed);
         try
         {
+            // One scope for the page's batches: a batch leaves its context tracking nothing, and the connection keeps
+            // the pages the previous batches read.
+            await using var scope = scopes.CreateAsyncScope();
+            await using var cache = await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().WidenPageCacheAsync(failed.Token);
             foreach (var invoiceIds in batches)
             {
-                await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<ReminderBatch>().PrepareAsync(invoiceIds, now, failed.Token) is { } batch)
                 {
                     await prepared.Writer.WriteAsync(batch, failed.Token);
