@@ -16,13 +16,13 @@ using RelanceBot.Practices;
 using RelanceBot.Reminders;
 
 // Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices> [rounds]
-// Seeds a SQLite file (raw ADO in one transaction), then replays a service that sweeps every minute: 40 small sweeps,
-// two sweeps of <due> invoices to warm up (the runtime optimises a method after enough calls, and a long-lived service
+// Seeds a SQLite file (raw ADO in one transaction), then replays a service that sweeps every minute: 120 small sweeps,
+// four sweeps of <due> invoices to warm up (the runtime optimises a method after enough calls, and a long-lived service
 // runs its sweep code all day), then [rounds] measured sweeps of <due> invoices each, a minute apart.
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-var timeline = new SweepTimeline(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), due, rounds); // Tuesday, 11:00 in Paris
+var timeline = new SweepTimeline(new DateTimeOffset(2026, 3, 3, 16, 0, 0, TimeSpan.Zero), due, rounds); // Tuesday, 17:00 in Paris: the small sweeps run from 15:00, all in the afternoon contact window
 if (total < timeline.Invoices)
 {
     Console.Error.WriteLine($"Use at least {timeline.Invoices:N0} invoices in total for {due:N0} due and {rounds} rounds.");
@@ -61,6 +61,11 @@ try
     var checkpointer = host.Services.GetRequiredService<SqliteCheckpointer>();
     foreach (var (at, expected) in timeline.WarmUpSweeps)
     {
+        if (expected == due)
+        {
+            await PauseAsync(checkpointer);
+        }
+
         clock.Now = at;
         var warmUp = await sweep.RunAsync(CancellationToken.None);
         if (warmUp.MessagesEnqueued != expected)
@@ -72,10 +77,7 @@ try
     Console.WriteLine($"Warmed up: {SweepTimeline.SmallSweeps} sweeps of {SweepTimeline.SmallSweepInvoices} invoices, {SweepTimeline.WarmUpRounds} of {due:N0}");
     for (var round = 1; round <= rounds; round++)
     {
-        // The minute between two sweeps, shortened: the runtime finishes optimising in the background, and the app's
-        // checkpointer (on a timer the fixed clock here does not run) copies the log back into the database.
-        await checkpointer.CheckpointAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
+        await PauseAsync(checkpointer);
         clock.Now = timeline.MeasuredRoundAt(round);
         // The build machine is shared: the process's CPU time shows the sweep's own cost when the wall clock waits for cores.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -99,6 +101,14 @@ finally
 {
     SqliteConnection.ClearAllPools();
     directory.Delete(recursive: true);
+}
+
+// The minute between two full-size sweeps, shortened: the runtime finishes optimising in the background, and the app's
+// checkpointer (on a timer the fixed clock here does not run) copies the log back into the database.
+static async Task PauseAsync(SqliteCheckpointer checkpointer)
+{
+    await checkpointer.CheckpointAsync(CancellationToken.None);
+    await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 }
 
 static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline timeline)

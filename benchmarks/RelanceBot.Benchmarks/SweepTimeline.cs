@@ -7,20 +7,32 @@ namespace RelanceBot.Benchmarks;
 /// </summary>
 internal sealed class SweepTimeline(DateTimeOffset firstRound, int due, int rounds)
 {
-    /// <summary>The runtime optimises a method after some tens of calls: per-sweep code needs that many sweeps.</summary>
-    public const int SmallSweeps = 40;
+    /// <summary>
+    /// The runtime optimises a method in two steps (instrumented, then optimised with the profile), each after some
+    /// tens of calls: per-batch code needs that many sweeps, twice over.
+    /// </summary>
+    public const int SmallSweeps = 120;
 
     public const int SmallSweepInvoices = 50;
 
-    /// <summary>Full-size sweeps before the measured ones: the runtime keeps optimising the hottest code for a while.</summary>
-    public const int WarmUpRounds = 2;
+    /// <summary>
+    /// Full-size sweeps before the measured ones: the runtime keeps optimising the hottest code for a while (with two,
+    /// the first measured sweep still spent a second of CPU on the compiler, which a service sweeping every minute
+    /// has long finished).
+    /// </summary>
+    public const int WarmUpRounds = 4;
+
+    /// <summary>Sweeps one set of patients gets at most, so none reaches the contact quota (4 in 30 days).</summary>
+    private const int RoundsPerPatient = 3;
 
     private const int SmallInvoices = SmallSweeps * SmallSweepInvoices;
 
     public DateTimeOffset FirstSweep => SmallSweepAt(0);
 
-    /// <summary>Two sets of patients, used by alternate rounds: no patient reaches the contact quota (4 in 30 days).</summary>
-    public int Patients => Math.Max(2 * due, SmallInvoices);
+    /// <summary>Sets of <c>due</c> patients, used by the rounds in turn: no patient reaches the contact quota.</summary>
+    public int Patients => Math.Max(PatientSets * due, SmallInvoices);
+
+    private int PatientSets => Math.Max(2, (WarmUpRounds + rounds + RoundsPerPatient - 1) / RoundsPerPatient);
 
     public int Invoices => SmallInvoices + ((WarmUpRounds + rounds) * due);
 
@@ -41,7 +53,7 @@ internal sealed class SweepTimeline(DateTimeOffset firstRound, int due, int roun
 
     public int PatientOf(int invoice) =>
         invoice < SmallInvoices ? invoice
-        : invoice < Invoices ? ((invoice - SmallInvoices) / due % 2 * due) + ((invoice - SmallInvoices) % due)
+        : invoice < Invoices ? ((invoice - SmallInvoices) / due % PatientSets * due) + ((invoice - SmallInvoices) % due)
         : invoice % Patients;
 
     private DateTimeOffset SmallSweepAt(int sweep) => firstRound.AddMinutes(sweep - SmallSweeps);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace RelanceBot.Invoices;
@@ -10,6 +11,9 @@ public static class EuroAmount
 {
     // Spaces, no-break spaces and narrow no-break spaces are the French thousands separators.
     private static readonly char[] Ignored = [' ', '\u00A0', '\u202F', '€'];
+
+    // One per culture, not a copy per amount: every reminder formats one.
+    private static readonly ConcurrentDictionary<CultureInfo, NumberFormatInfo> EuroFormats = new();
 
     public static bool TryParseCents(string? text, out long cents)
     {
@@ -36,9 +40,17 @@ public static class EuroAmount
     /// <summary>Writes cents the way <paramref name="culture"/> reads money ("123,45 €", "€123.45"); decimal keeps them exact.</summary>
     public static string Format(long cents, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(culture);
+        // A culture that can still change is not cached: two such instances may share a name and differ.
+        var format = culture.IsReadOnly ? EuroFormats.GetOrAdd(culture, EuroFormat) : EuroFormat(culture);
+        return (cents / 100m).ToString("C2", format);
+    }
+
+    private static NumberFormatInfo EuroFormat(CultureInfo culture)
+    {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = "€";
-        return (cents / 100m).ToString("C2", format);
+        return NumberFormatInfo.ReadOnly(format);
     }
 
     private static bool IsDigits(string text, int maxLength) =>

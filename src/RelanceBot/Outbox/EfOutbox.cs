@@ -35,18 +35,27 @@ internal sealed class EfOutbox : IOutbox
         return added.Count == 1;
     }
 
-    public async Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken) =>
+        await EnqueueAsync(await PrepareAsync(messages, cancellationToken), cancellationToken);
+
+    public async Task<PreparedMessages> PrepareAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         var added = await NewMessagesAsync(messages, cancellationToken);
-        await _db.InsertAsync(added, _actor, _time.GetUtcNow(), cancellationToken);
+        return new PreparedMessages(_db.PrepareInsert(added, _actor, _time.GetUtcNow()));
+    }
+
+    public async Task<int> EnqueueAsync(PreparedMessages messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await _db.InsertAsync(messages.Rows, cancellationToken);
         // Not saved through SaveChanges, so no SavedChanges event: a wake-up before the commit at worst finds nothing
         // yet, and the dispatcher's next poll picks the messages up.
-        if (added.Count > 0)
+        if (messages.Count > 0)
         {
             _signal.Notify();
         }
 
-        return added.Count;
+        return messages.Count;
     }
 
     private async Task<List<OutboxMessage>> NewMessagesAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)

@@ -17,4 +17,15 @@ public interface IOutbox
     /// first one wins) adds nothing. Returns the number of messages written.
     /// </summary>
     Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first half of <see cref="EnqueueAsync(IReadOnlyCollection{OutgoingMessage}, CancellationToken)"/>: checks
+    /// the keys and computes the rows, needing no transaction, so a batch job can do it while another unit of work
+    /// holds the database's writer. A key taken between this check and the write makes the write fail on the unique
+    /// index, as for two units of work racing.
+    /// </summary>
+    Task<PreparedMessages> PrepareAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Writes messages from <see cref="PrepareAsync"/> in the context's current transaction; returns their number.</summary>
+    Task<int> EnqueueAsync(PreparedMessages messages, CancellationToken cancellationToken);
 }

@@ -53,10 +53,9 @@ public static class BulkInsert
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
             .Select(property => new BulkColumn(property, table)).ToList();
-        // SQLite's rows are bound as store values; other providers build their parameters from the entities at write time.
-        List<object?[]>? values = db.Database.IsSqlite()
-            ? [.. entities.Select(entity => columns.Select(column => column.ProviderValue(entity)).ToArray())]
-            : null;
+        // SQLite's rows are bound as store values, encoded here; other providers build their parameters from the entities
+        // at write time.
+        List<object?[]>? values = db.Database.IsSqlite() ? StoreValues(entities, columns) : null;
         var audit = typeof(IAuditable).IsAssignableFrom(typeof(TEntity)) && entities.Count > 0
             ? db.PrepareInsert([.. entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now))], actor, now)
             : null;
@@ -137,6 +136,25 @@ public static class BulkInsert
                 await command.DisposeAsync();
             }
         }
+    }
+
+    // Plain loops: thousands of rows per batch, without an iterator and a delegate for each.
+    private static List<object?[]> StoreValues<TEntity>(IReadOnlyCollection<TEntity> entities, List<BulkColumn> columns)
+        where TEntity : class
+    {
+        var rows = new List<object?[]>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var row = new object?[columns.Count];
+            for (var column = 0; column < row.Length; column++)
+            {
+                row[column] = SqliteRowWriter.ToStoreValue(columns[column].ProviderValue(entity));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     // Database-assigned identities (e.g. the audit log's sequence) are left out of the column list.

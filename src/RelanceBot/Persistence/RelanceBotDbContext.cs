@@ -63,6 +63,20 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public virtual Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>
+    /// For a batch job that reads or writes far more pages than a unit of work usually does (the reminder sweep): on
+    /// SQLite, widens the connection's page cache until the returned handle is disposed.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> WidenPageCacheAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
+
+    private sealed class NothingToRestore : IAsyncDisposable
+    {
+        public static readonly NothingToRestore Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RelanceBotDbContext).Assembly);
 

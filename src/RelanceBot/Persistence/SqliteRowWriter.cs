@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,15 +11,17 @@ namespace RelanceBot.Persistence;
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite binds every parameter by name on every execution (a UTF-8 conversion and a native lookup per
-/// value), which made up most of a reminder sweep's time; values are bound here without a string allocated for each. The values are bound in the storage formats
-/// Microsoft.Data.Sqlite uses for what EF hands it (upper-case text GUIDs, ISO text dates, integer booleans), so EF
-/// reads and filters these rows like its own; a type it would store differently is refused rather than guessed.
+/// value), which made up most of a reminder sweep's time. Here, text values are encoded to UTF-8 once, when the rows
+/// are prepared (<see cref="ToStoreValue"/>, outside the write transaction), so binding them only hands SQLite the
+/// bytes. They are encoded in the storage formats Microsoft.Data.Sqlite uses for what EF hands it (upper-case text
+/// GUIDs, ISO text dates, integer booleans), so EF reads and filters these rows like its own; a type it would store
+/// differently is refused rather than guessed.
 /// </remarks>
 internal static class SqliteRowWriter
 {
     /// <param name="sql">A single-row insert whose parameters appear in column order: SQLite numbers named parameters
     /// by first appearance, so the values bind by position.</param>
-    /// <param name="rows">Each row's store values, in the statement's column order.</param>
+    /// <param name="rows">Each row's values from <see cref="ToStoreValue"/>, in the statement's column order.</param>
     public static void Insert(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
@@ -43,40 +46,51 @@ internal static class SqliteRowWriter
         }
     }
 
+    /// <summary>A provider value (after EF's value converter) as it will be bound: text as UTF-8 bytes, blobs wrapped.</summary>
+    public static object? ToStoreValue(object? value) => value switch
+    {
+        null or bool or long or int or double => value,
+        byte[] bytes => new Blob(bytes),
+        string text => Encoding.UTF8.GetBytes(text),
+        Guid guid => UpperCaseGuid(guid),
+        DateTime instant => Formatted(instant, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),
+        DateOnly date => Formatted(date, @"yyyy\-MM\-dd"),
+        _ => throw new NotSupportedException($"Bulk inserts into SQLite do not bind {value.GetType().Name} values."),
+    };
+
     private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
-        // UTF-16 as is: SQLite converts natively, without a managed copy per value.
-        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
-        Guid guid => BindGuid(statement, index, guid),
-        DateTime instant => BindFormatted(statement, index, instant, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),
-        DateOnly date => BindFormatted(statement, index, date, @"yyyy\-MM\-dd"),
+        byte[] text => raw.sqlite3_bind_text(statement, index, text),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         double number => raw.sqlite3_bind_double(statement, index, number),
-        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-        _ => throw new NotSupportedException($"Bulk inserts into SQLite do not bind {value.GetType().Name} values."),
+        Blob blob => raw.sqlite3_bind_blob(statement, index, blob.Bytes),
+        _ => throw new NotSupportedException($"{value.GetType().Name} is not a value from {nameof(ToStoreValue)}."),
     };
 
-    private static int BindGuid(sqlite3_stmt statement, int index, Guid guid)
+    private static byte[] UpperCaseGuid(Guid guid)
     {
-        Span<char> text = stackalloc char[36];
+        var text = new byte[36];
         guid.TryFormat(text, out _, "D");
         for (var position = 0; position < text.Length; position++)
         {
-            text[position] = char.ToUpperInvariant(text[position]);
+            if (text[position] is >= (byte)'a' and <= (byte)'f')
+            {
+                text[position] -= 'a' - 'A';
+            }
         }
 
-        return raw.sqlite3_bind_text16(statement, index, text);
+        return text;
     }
 
-    private static int BindFormatted<T>(sqlite3_stmt statement, int index, T value, string format)
-        where T : ISpanFormattable
+    private static byte[] Formatted<T>(T value, string format)
+        where T : IUtf8SpanFormattable
     {
-        Span<char> text = stackalloc char[40];
+        Span<byte> text = stackalloc byte[40];
         return value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture)
-            ? raw.sqlite3_bind_text16(statement, index, text[..written])
+            ? text[..written].ToArray()
             : throw new InvalidOperationException($"{value} does not fit the bulk insert's buffer.");
     }
 
@@ -87,4 +101,7 @@ internal static class SqliteRowWriter
             SqliteException.ThrowExceptionForRC(result, database);
         }
     }
+
+    /// <summary>A blob, told apart from text, which is the common case: text values are bound as UTF-8 byte arrays.</summary>
+    private sealed record Blob(byte[] Bytes);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
@@ -14,26 +13,26 @@ using RelanceBot.Reminders.Messages;
 namespace RelanceBot.Reminders;
 
 /// <summary>
-/// One batch of a sweep (one per scope), written in one transaction: plans each due invoice, claims its steps,
-/// enqueues its message, raises its alerts and sets its next wake-up. A claim that another sweep saved first makes the whole batch roll back,
-/// so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
+/// One batch of a sweep (a new instance for each, in the scope of the sweep's preparation), prepared without writing anything: reads what its due invoices need, plans
+/// each one, claims its steps, renders its message and raises its alerts, all in memory, for
+/// <see cref="ReminderWriter"/> to write in one transaction with other batches. A claim that another sweep saved first
+/// makes that transaction roll back, so nothing is ever enqueued twice; the next sweep sees the other sweep's work.
 /// </summary>
 /// <remarks>
-/// Planning is per invoice and in memory; reading and writing are set-based (one query per kind of row, bulk inserts
-/// of claims, tokens and messages, one update per distinct wake-up time), so a batch costs about the same few
-/// statements whatever its size. Only the rare rows that change (approved steps now sent, alerts) go through
-/// SaveChanges. Id lists go to the database as one array parameter (<c>EF.Parameter</c>): SQLite finds a statement's
-/// parameters by name with a linear scan, so thousands of scalar parameters made each lookup query quadratic.
+/// Planning is per invoice and in memory; reading is set-based (one query per kind of row), and so is writing (bulk
+/// inserts of claims, tokens and messages, one update per distinct wake-up time). Only the rare rows that change
+/// (approved steps now sent, alerts) go through SaveChanges. Id lists go to the database as one array parameter
+/// (<c>EF.Parameter</c>): SQLite finds a statement's parameters by name with a linear scan, so thousands of scalar
+/// parameters made each lookup query quadratic.
 /// </remarks>
-public sealed partial class ReminderBatch(
+public sealed class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
     StaffAlerts alerts,
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
-    IAuditActor actor,
-    ILogger<ReminderBatch> logger)
+    IAuditActor actor)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
@@ -45,12 +44,11 @@ public sealed partial class ReminderBatch(
     private readonly List<Guid> _sleeping = [];
 
     /// <summary>
-    /// Runs the steps due at <paramref name="now"/> for <paramref name="invoiceIds"/>. Reading, planning and rendering
-    /// happen before the write transaction, so a concurrent batch can write meanwhile; batches running together must
-    /// not share a patient (the contact quota is counted per patient, in memory, within a batch).
+    /// Prepares the steps due at <paramref name="now"/> for <paramref name="invoiceIds"/>. Batches prepared together
+    /// must not share a patient (the contact quota is counted per patient, in memory, within a batch).
     /// </summary>
-    /// <returns>What was done; <see cref="SweepResult.None"/> when another sweep claimed some of these steps first.</returns>
-    public async Task<SweepResult> RunAsync(IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>What to write; null when none of these invoices exists any more.</returns>
+    public async Task<PreparedReminders?> PrepareAsync(IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Thousands of entities are tracked: scanning them all on every Add would make a batch quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -59,7 +57,7 @@ public sealed partial class ReminderBatch(
             .ToListAsync(cancellationToken);
         if (invoices.Count == 0)
         {
-            return SweepResult.None;
+            return null;
         }
 
         var patientIds = invoices.Select(invoice => invoice.PatientId).Distinct().ToList();
@@ -71,7 +69,7 @@ public sealed partial class ReminderBatch(
         await LoadPracticesAsync(invoices.Select(invoice => invoice.PracticeId).Distinct(), cancellationToken);
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
 
-        var result = SweepResult.None;
+        var result = new SweepResult(invoices.Count, 0, 0);
         var sends = new List<ReminderToSend>();
         foreach (var invoice in invoices)
         {
@@ -81,28 +79,14 @@ public sealed partial class ReminderBatch(
         }
 
         var (links, messages) = await PrepareMessagesAsync(sends, now, cancellationToken);
-        var claims = db.PrepareInsert(_claims, actor, now);
-        var linkRows = db.PrepareInsert(links, actor, now);
-        try
-        {
-            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            // Claims first: a lost race fails here, before anything else is written.
-            await db.InsertAsync(claims, cancellationToken);
-            await db.InsertAsync(linkRows, cancellationToken);
-            await outbox.EnqueueAsync(messages, cancellationToken);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-            await SetWakesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is DbUpdateException or DbException)
-        {
-            // Another sweep (a second instance) claimed some of these steps first: its work stands, ours is dropped.
-            LogBatchLost(exception);
-            return SweepResult.None;
-        }
-
-        return result with { InvoicesExamined = invoices.Count };
+        return new PreparedReminders(
+            result,
+            db.PrepareInsert(_claims, actor, now),
+            db.PrepareInsert(links, actor, now),
+            await outbox.PrepareAsync(messages, cancellationToken),
+            // Alerts, issued pay links and approved steps now sent: tracked here, saved by the writer.
+            PendingChanges.TakeFrom(db),
+            [.. _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)), (null, _sleeping)]);
     }
 
     /// <summary>
@@ -195,22 +179,6 @@ public sealed partial class ReminderBatch(
         else
         {
             _wakes[wake] = [invoiceId];
-        }
-    }
-
-    /// <summary>
-    /// The batch's next wake-ups (<see cref="ReminderSchedule.WakeAt"/>), one update per distinct instant: invoices
-    /// due on the same day under the same policy share their next step's instant, so there are few.
-    /// </summary>
-    private async Task SetWakesAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (wake, invoiceIds) in _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)).Append((null, _sleeping)))
-        {
-            if (invoiceIds.Count > 0)
-            {
-                await db.Set<ReminderSchedule>().Where(schedule => EF.Parameter(invoiceIds).Contains(schedule.InvoiceId))
-                    .ExecuteUpdateAsync(setters => setters.SetProperty(schedule => schedule.NextReminderAt, wake), cancellationToken);
-            }
         }
     }
 
@@ -321,7 +289,4 @@ public sealed partial class ReminderBatch(
 
     /// <param name="StepRunId">The claim this message carries out.</param>
     private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel, Guid StepRunId);
-
-    [LoggerMessage(LogLevel.Warning, "A reminder batch lost a race with another sweep and was rolled back.")]
-    private partial void LogBatchLost(Exception exception);
 }

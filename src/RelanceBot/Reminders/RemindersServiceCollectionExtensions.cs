@@ -18,7 +18,9 @@ public static class RemindersServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Reminders", "Templates")));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ReminderScheduleInterceptor>());
         services.AddSingleton<SweepDueReminders>();
-        services.AddScoped<ReminderBatch>();
+        // One per batch, the batches of a page sharing one scope (and its connection's widened page cache).
+        services.AddTransient<ReminderBatch>();
+        services.AddScoped<ReminderWriter>();
         services.AddScoped<IOutboxSendGuard, ReminderSendGuard>();
         services.AddScoped<CadencePolicies>();
         services.AddScoped<PreviewCadence>();

@@ -59,6 +59,29 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_of_several_batches_enqueues_each_due_reminder_once()
+    {
+        // More patients than the first batch holds: the sweep's pipeline prepares two batches for one transaction.
+        const int patients = SweepDueReminders.FirstBatchSize + 10;
+        for (var index = 2; index <= patients; index++)
+        {
+            (await _api.PutJsonAsync($"/api/v1/patients/P-{index}", Requests.Patient())).EnsureSuccessStatusCode();
+            (await _api.PutJsonAsync($"/api/v1/invoices/F-{index}", Requests.Invoice($"P-{index}"))).EnsureSuccessStatusCode();
+        }
+
+        await SweepAsync();
+        await SweepAsync();
+
+        var messages = await OutboxAsync();
+        messages.Count.ShouldBe(patients);
+        messages.Select(message => message.InvoiceId).Distinct().Count().ShouldBe(patients);
+        var sent = await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.Outcome == StepOutcome.Sent));
+        sent.ShouldBe(patients);
+        var stillDue = await WithDbAsync(db => db.ReminderSchedules.CountAsync(schedule => schedule.NextReminderAt <= _factory.Clock.GetUtcNow()));
+        stillDue.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_payment_recorded_between_the_sweep_and_the_send_stops_the_reminder()
     {
         await SweepAsync();

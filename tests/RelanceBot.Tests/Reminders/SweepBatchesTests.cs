@@ -37,4 +37,14 @@ public sealed class SweepBatchesTests
 
         batches.Select(batch => batch.Count).ShouldBe([1, 3, 1]);
     }
+
+    [Fact]
+    public void The_first_batch_can_be_smaller_so_the_writer_starts_sooner()
+    {
+        var due = Enumerable.Range(0, 10).Select(_ => new SweepDueReminders.DueInvoice(Guid.NewGuid(), Guid.NewGuid())).ToList();
+
+        var batches = SweepDueReminders.Batches(due, batchSize: 4, firstBatchSize: 2).ToList();
+
+        batches.Select(batch => batch.Count).ShouldBe([2, 4, 4]);
+    }
 }
