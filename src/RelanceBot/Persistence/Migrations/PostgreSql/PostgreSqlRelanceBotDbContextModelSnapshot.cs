@@ -1085,9 +1085,9 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("InvoiceId");
 
-                    b.HasIndex("NextReminderAt");
-
                     b.HasIndex("PracticeId");
+
+                    b.HasIndex("NextReminderAt", "InvoiceId");
 
                     b.ToTable("ReminderSchedules", (string)null);
                 });

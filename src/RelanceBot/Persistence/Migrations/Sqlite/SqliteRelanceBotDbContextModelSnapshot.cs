@@ -1078,9 +1078,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("InvoiceId");
 
-                    b.HasIndex("NextReminderAt");
-
                     b.HasIndex("PracticeId");
+
+                    b.HasIndex("NextReminderAt", "InvoiceId");
 
                     b.ToTable("ReminderSchedules", (string)null);
                 });
