@@ -25,18 +25,10 @@ public static class BulkInsert
     private const int ParametersPerStatement = 100;
 
     /// <summary>
-    /// Inserts <paramref name="entities"/>; an <see cref="IAuditable"/> type also gets its "created" audit entries,
-    /// as the audit interceptor would have written them. Interceptors do not run, so aggregates that need them
-    /// (<see cref="IConcurrencyVersioned"/>) are refused. A violated unique index throws <see cref="DbException"/>.
-    /// </summary>
-    public static Task InsertAsync<TEntity>(
-        this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
-        where TEntity : class =>
-        db.InsertAsync(db.PrepareInsert(entities, actor, now), cancellationToken);
-
-    /// <summary>
     /// Everything an insert of <paramref name="entities"/> computes before writing (store values, audit entries), so
     /// it can happen outside the write transaction: on SQLite, while another unit of work holds the single writer.
+    /// An <see cref="IAuditable"/> type gets its "created" audit entries, as the audit interceptor would have written
+    /// them. Interceptors do not run, so aggregates that need them (<see cref="IConcurrencyVersioned"/>) are refused.
     /// </summary>
     public static BulkRows PrepareInsert<TEntity>(this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now)
         where TEntity : class
@@ -62,7 +54,10 @@ public static class BulkInsert
         return new BulkRows(table, columns, [.. entities], values, audit);
     }
 
-    /// <summary>Writes rows from <see cref="PrepareInsert"/> in the context's current transaction.</summary>
+    /// <summary>
+    /// Writes rows from <see cref="PrepareInsert"/> in the context's current transaction. A violated unique index
+    /// throws <see cref="DbException"/>.
+    /// </summary>
     public static async Task InsertAsync(this DbContext db, BulkRows rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,12 +15,6 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
 {
     /// <summary>journal_mode is stored in the database file: once per database and process is enough.</summary>
     private static readonly ConcurrentDictionary<string, bool> WalDatabases = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Native connections that already run with these settings. Microsoft.Data.Sqlite pools them: a pooled one is
-    /// opened again for every unit of work, and repeating the pragma each time cost a statement per turn.
-    /// </summary>
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
 
     /// <summary>EF opens read-only connections (to check the file exists); pragmas that write are not for them.</summary>
     private static readonly ConcurrentDictionary<string, bool> ReadOnlyConnectionStrings = new(StringComparer.Ordinal);
@@ -40,17 +33,12 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>Once per connection opened: a pooled context keeps its own open (<see cref="OpenSqliteConnection"/>).</summary>
     private static void Apply(DbConnection connection)
     {
         var connectionString = connection.ConnectionString;
         if (ReadOnlyConnectionStrings.GetOrAdd(
             connectionString, static text => new SqliteConnectionStringBuilder(text).Mode == SqliteOpenMode.ReadOnly))
-        {
-            return;
-        }
-
-        var handle = (connection as SqliteConnection)?.Handle;
-        if (handle is not null && ConfiguredHandles.TryGetValue(handle, out _))
         {
             return;
         }
@@ -69,11 +57,6 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
         if (needsWal)
         {
             WalDatabases.TryAdd(connectionString, true);
-        }
-
-        if (handle is not null)
-        {
-            ConfiguredHandles.TryAdd(handle, handle);
         }
     }
 }

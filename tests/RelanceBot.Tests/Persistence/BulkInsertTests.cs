@@ -22,7 +22,7 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await db.InsertAsync(tokens, actor, RelanceBotFactory.Start, CancellationToken.None);
+            await InsertAsync(db, tokens, actor);
             await transaction.CommitAsync();
         }
 
@@ -51,7 +51,7 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await db.InsertAsync([inserted], actor, RelanceBotFactory.Start, CancellationToken.None);
+            await InsertAsync(db, [inserted], actor);
             await transaction.CommitAsync();
         }
 
@@ -78,7 +78,7 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await Should.ThrowAsync<DbException>(() =>
-                db.InsertAsync([first, twin], actor, RelanceBotFactory.Start, CancellationToken.None));
+                InsertAsync(db, [first, twin], actor));
         }
 
         (await db.ConversationLinkTokens.AnyAsync(token => token.Id == first.Id)).ShouldBeFalse();
@@ -92,8 +92,11 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
         var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
 
         await Should.ThrowAsync<InvalidOperationException>(() =>
-            db.InsertAsync([Token(Guid.NewGuid(), 0)], actor, RelanceBotFactory.Start, CancellationToken.None));
+            InsertAsync(db, [Token(Guid.NewGuid(), 0)], actor));
     }
+
+    private static Task InsertAsync(RelanceBotDbContext db, IReadOnlyCollection<ConversationLinkToken> tokens, IAuditActor actor)
+        => db.InsertAsync(db.PrepareInsert(tokens, actor, RelanceBotFactory.Start), CancellationToken.None);
 
     private async Task<Guid> PatientAsync()
     {
