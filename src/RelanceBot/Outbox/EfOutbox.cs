@@ -30,52 +30,49 @@ internal sealed class EfOutbox : IOutbox
 
     public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var added = await NewMessagesAsync([message], cancellationToken);
-        _db.OutboxMessages.AddRange(added);
-        return added.Count == 1;
+        if (Untaken([message]).Count == 0
+            || await _db.OutboxMessages.AnyAsync(existing => existing.IdempotencyKey == message.IdempotencyKey, cancellationToken))
+        {
+            return false;
+        }
+
+        _db.OutboxMessages.Add(OutboxMessage.Create(message, _time.GetUtcNow()));
+        return true;
     }
 
     public async Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-        await EnqueueAsync(await PrepareAsync(messages, cancellationToken), cancellationToken);
+        await EnqueueAsync(Prepare(messages), cancellationToken);
 
-    public async Task<PreparedMessages> PrepareAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public PreparedMessages Prepare(IReadOnlyCollection<OutgoingMessage> messages)
     {
-        var added = await NewMessagesAsync(messages, cancellationToken);
-        return new PreparedMessages(_db.PrepareInsert(added, _actor, _time.GetUtcNow()));
+        // Keys already stored are left to the unique index: the insert skips them, so no query looks them up first.
+        var now = _time.GetUtcNow();
+        var added = Untaken(messages).Select(message => OutboxMessage.Create(message, now)).ToList();
+        return new PreparedMessages(_db.PrepareInsert(added, _actor, now, unlessTaken: nameof(OutboxMessage.IdempotencyKey)));
     }
 
     public async Task<int> EnqueueAsync(PreparedMessages messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        await _db.InsertAsync(messages.Rows, cancellationToken);
+        var written = await _db.InsertAsync(messages.Rows, cancellationToken);
         // Not saved through SaveChanges, so no SavedChanges event: a wake-up before the commit at worst finds nothing
         // yet, and the dispatcher's next poll picks the messages up.
-        if (messages.Count > 0)
+        if (written > 0)
         {
             _signal.Notify();
         }
 
-        return messages.Count;
+        return written;
     }
 
-    private async Task<List<OutboxMessage>> NewMessagesAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>The messages whose key no tracked message holds, each key once (the first message wins).</summary>
+    private List<OutgoingMessage> Untaken(IReadOnlyCollection<OutgoingMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var taken = _db.ChangeTracker.Entries<OutboxMessage>()
             .Where(entry => entry.State != EntityState.Deleted)
             .Select(entry => entry.Entity.IdempotencyKey)
             .ToHashSet(StringComparer.Ordinal);
-        var keys = messages.Select(message => message.IdempotencyKey).Where(key => !taken.Contains(key)).Distinct().ToList();
-        if (keys.Count > 0)
-        {
-            // One array parameter, not one per key: a batch can hold thousands.
-            taken.UnionWith(await _db.OutboxMessages.AsNoTracking()
-                .Where(existing => EF.Parameter(keys).Contains(existing.IdempotencyKey))
-                .Select(existing => existing.IdempotencyKey)
-                .ToListAsync(cancellationToken));
-        }
-
-        var now = _time.GetUtcNow();
-        return [.. messages.Where(message => taken.Add(message.IdempotencyKey)).Select(message => OutboxMessage.Create(message, now))];
+        return [.. messages.Where(message => taken.Add(message.IdempotencyKey))];
     }
 }

@@ -11,21 +11,20 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Many messages at once, set-based, for batch jobs: keys are checked with one query per chunk and the new messages
-    /// are written at once in the context's current transaction, which the caller must have begun (they commit or roll
-    /// back with the caller's change). A key already saved, pending, or repeated in <paramref name="messages"/> (the
-    /// first one wins) adds nothing. Returns the number of messages written.
+    /// Many messages at once, set-based, for batch jobs: the new messages are written at once in the context's current
+    /// transaction, which the caller must have begun (they commit or roll back with the caller's change). A key already
+    /// saved, pending, or repeated in <paramref name="messages"/> (the first one wins) adds nothing. Returns the number
+    /// of messages written.
     /// </summary>
     Task<int> EnqueueAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The first half of <see cref="EnqueueAsync(IReadOnlyCollection{OutgoingMessage}, CancellationToken)"/>: checks
-    /// the keys and computes the rows, needing no transaction, so a batch job can do it while another unit of work
-    /// holds the database's writer. A key taken between this check and the write makes the write fail on the unique
-    /// index, as for two units of work racing.
+    /// The first half of <see cref="EnqueueAsync(IReadOnlyCollection{OutgoingMessage}, CancellationToken)"/>: computes
+    /// the rows, needing no transaction nor query, so a batch job can do it while another unit of work holds the
+    /// database's writer. Keys already saved are skipped when the rows are written.
     /// </summary>
-    Task<PreparedMessages> PrepareAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken);
+    PreparedMessages Prepare(IReadOnlyCollection<OutgoingMessage> messages);
 
-    /// <summary>Writes messages from <see cref="PrepareAsync"/> in the context's current transaction; returns their number.</summary>
+    /// <summary>Writes messages from <see cref="Prepare"/> in the context's current transaction; returns how many were new.</summary>
     Task<int> EnqueueAsync(PreparedMessages messages, CancellationToken cancellationToken);
 }

@@ -22,4 +22,7 @@ internal sealed class BulkColumn(IProperty property, StoreObjectIdentifier table
 
     public DbParameter Parameter(DbCommand command, string name, object entity) =>
         _mapping.CreateParameter(command, name, _getter.GetClrValueUsingContainingEntity(entity), property.IsNullable);
+
+    /// <summary>Gives a parameter from <see cref="Parameter"/> the value of another entity.</summary>
+    public void Rebind(DbParameter parameter, object entity) => parameter.Value = ProviderValue(entity) ?? DBNull.Value;
 }

@@ -30,7 +30,11 @@ public static class BulkInsert
     /// An <see cref="IAuditable"/> type gets its "created" audit entries, as the audit interceptor would have written
     /// them. Interceptors do not run, so aggregates that need them (<see cref="IConcurrencyVersioned"/>) are refused.
     /// </summary>
-    public static BulkRows PrepareInsert<TEntity>(this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now)
+    /// <param name="unlessTaken">A property with a unique index: a row whose value is already stored is skipped
+    /// (left to the index, without a query), instead of failing the insert. Not for audited types, whose entries would
+    /// be written for rows that were not.</param>
+    public static BulkRows PrepareInsert<TEntity>(
+        this DbContext db, IReadOnlyCollection<TEntity> entities, IAuditActor actor, DateTimeOffset now, string? unlessTaken = null)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -42,64 +46,61 @@ public static class BulkInsert
 
         var entityType = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var audited = typeof(IAuditable).IsAssignableFrom(typeof(TEntity));
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().Where(property => !IsGeneratedByDatabase(property))
             .Select(property => new BulkColumn(property, table)).ToList();
+        var uniqueKey = unlessTaken is null ? null : UniqueColumn(entityType, table, unlessTaken, audited);
         // SQLite's rows are bound as store values, encoded here; other providers build their parameters from the entities
         // at write time.
         List<object?[]>? values = db.Database.IsSqlite() ? StoreValues(entities, columns) : null;
-        var audit = typeof(IAuditable).IsAssignableFrom(typeof(TEntity)) && entities.Count > 0
+        var audit = audited && entities.Count > 0
             ? db.PrepareInsert([.. entities.Select(entity => AuditDescription.Created(entityType, (IAuditable)entity, actor.Name, now))], actor, now)
             : null;
-        return new BulkRows(table, columns, [.. entities], values, audit);
+        return new BulkRows(table, columns, [.. entities], values, audit) { UniqueKey = uniqueKey };
     }
 
     /// <summary>
     /// Writes rows from <see cref="PrepareInsert"/> in the context's current transaction. A violated unique index
-    /// throws <see cref="DbException"/>.
+    /// (other than the one rows were prepared to skip on) throws <see cref="DbException"/>.
     /// </summary>
-    public static async Task InsertAsync(this DbContext db, BulkRows rows, CancellationToken cancellationToken)
+    /// <returns>The number of rows written.</returns>
+    public static async Task<int> InsertAsync(this DbContext db, BulkRows rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Entities.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert joins the caller's transaction: begin one first.");
         var sql = db.GetService<ISqlGenerationHelper>();
-        if (rows.Values is { } values)
-        {
-            SqliteRowWriter.Insert((SqliteConnection)transaction.Connection!, InsertSql(sql, rows.Table, rows.Columns, rows: 1), values);
-        }
-        else
-        {
-            await InsertInChunksAsync(transaction, sql, rows.Table, rows.Columns, rows.Entities, cancellationToken);
-        }
+        var written = rows.Values is { } values
+            ? SqliteRowWriter.Insert((SqliteConnection)transaction.Connection!, InsertSql(sql, rows, rowCount: 1), values)
+            : await InsertInChunksAsync(transaction, sql, rows, cancellationToken);
 
         if (rows.Audit is { } audit)
         {
             await db.InsertAsync(audit, cancellationToken);
         }
+
+        return written;
     }
 
-    private static async Task InsertInChunksAsync(
-        DbTransaction transaction,
-        ISqlGenerationHelper sql,
-        StoreObjectIdentifier table,
-        IReadOnlyList<BulkColumn> columns,
-        IReadOnlyList<object> entities,
-        CancellationToken cancellationToken)
+    private static async Task<int> InsertInChunksAsync(DbTransaction transaction, ISqlGenerationHelper sql, BulkRows rows, CancellationToken cancellationToken)
     {
+        var columns = rows.Columns;
+        var written = 0;
         DbCommand? command = null;
         try
         {
-            foreach (var chunk in entities.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
+            foreach (var chunk in rows.Entities.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
             {
                 // Full chunks share one command, so the provider prepares its statement once; only a shorter last
                 // chunk needs a statement of its own.
-                if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
+                var isNew = command is null || command.Parameters.Count != chunk.Length * columns.Count;
+                if (isNew)
                 {
                     if (command is not null)
                     {
@@ -108,21 +109,35 @@ public static class BulkInsert
 
                     command = transaction.Connection!.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = InsertSql(sql, table, columns, chunk.Length);
-                    command.Prepare();
+                    command.CommandText = InsertSql(sql, rows, chunk.Length);
                 }
 
-                command.Parameters.Clear();
                 for (var row = 0; row < chunk.Length; row++)
                 {
                     for (var column = 0; column < columns.Count; column++)
                     {
-                        command.Parameters.Add(columns[column].Parameter(command, $"@p{row}_{column}", chunk[row]));
+                        if (isNew)
+                        {
+                            command!.Parameters.Add(columns[column].Parameter(command, $"@p{row}_{column}", chunk[row]));
+                        }
+                        else
+                        {
+                            columns[column].Rebind(command!.Parameters[(row * columns.Count) + column], chunk[row]);
+                        }
                     }
                 }
 
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                // Prepared with its parameters, which the next chunks reuse: Npgsql binds the placeholders to the
+                // parameter objects it was prepared with.
+                if (isNew)
+                {
+                    await command!.PrepareAsync(cancellationToken);
+                }
+
+                written += await command!.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            return written;
         }
         finally
         {
@@ -156,16 +171,36 @@ public static class BulkInsert
     private static bool IsGeneratedByDatabase(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
-    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<BulkColumn> columns, int rows)
+    private static string UniqueColumn(IEntityType entityType, StoreObjectIdentifier table, string propertyName, bool audited)
     {
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.Name)))
+        if (audited)
+        {
+            throw new InvalidOperationException($"{entityType.ClrType.Name} is audited: its rows cannot be skipped silently.");
+        }
+
+        var property = entityType.FindProperty(propertyName)
+            ?? throw new InvalidOperationException($"{entityType.ClrType.Name} has no property {propertyName}.");
+        return entityType.GetIndexes().Any(index => index.IsUnique && index.GetFilter() is null && index.Properties.SequenceEqual([property]))
+            ? property.GetColumnName(table)!
+            : throw new InvalidOperationException($"{entityType.ClrType.Name}.{propertyName} has no unique index to skip taken values on.");
+    }
+
+    private static string InsertSql(ISqlGenerationHelper sql, BulkRows rows, int rowCount)
+    {
+        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(rows.Table.Name, rows.Table.Schema)).Append(" (")
+            .AppendJoin(", ", rows.Columns.Select(column => sql.DelimitIdentifier(column.Name)))
             .Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
+        for (var row = 0; row < rowCount; row++)
         {
             text.Append(row == 0 ? "(" : ", (")
-                .AppendJoin(", ", columns.Select((_, column) => $"@p{row}_{column}"))
+                .AppendJoin(", ", rows.Columns.Select((_, column) => $"@p{row}_{column}"))
                 .Append(')');
+        }
+
+        // SQLite and PostgreSQL share the upsert syntax.
+        if (rows.UniqueKey is { } key)
+        {
+            text.Append(" ON CONFLICT (").Append(sql.DelimitIdentifier(key)).Append(") DO NOTHING");
         }
 
         return text.ToString();

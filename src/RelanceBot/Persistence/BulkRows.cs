@@ -27,4 +27,7 @@ public sealed class BulkRows
     internal IReadOnlyList<object?[]>? Values { get; }
 
     internal BulkRows? Audit { get; }
+
+    /// <summary>The column of the unique index whose taken values the insert skips, if any.</summary>
+    internal string? UniqueKey { get; init; }
 }

@@ -22,10 +22,12 @@ internal static class SqliteRowWriter
     /// <param name="sql">A single-row insert whose parameters appear in column order: SQLite numbers named parameters
     /// by first appearance, so the values bind by position.</param>
     /// <param name="rows">Each row's values from <see cref="ToStoreValue"/>, in the statement's column order.</param>
-    public static void Insert(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
+    /// <returns>The number of rows written (an upsert that did nothing writes none).</returns>
+    public static int Insert(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
+        var written = 0;
         using (statement)
         {
             foreach (var row in rows)
@@ -41,9 +43,12 @@ internal static class SqliteRowWriter
                     SqliteException.ThrowExceptionForRC(stepped, database);
                 }
 
+                written += raw.sqlite3_changes(database);
                 raw.sqlite3_reset(statement);
             }
         }
+
+        return written;
     }
 
     /// <summary>A provider value (after EF's value converter) as it will be bound: text as UTF-8 bytes, blobs wrapped.</summary>

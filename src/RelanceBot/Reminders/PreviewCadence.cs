@@ -41,8 +41,7 @@ public sealed class PreviewCadence(
 
         var invoiceIds = invoices.Select(invoice => invoice.Id).ToList();
         var patientIds = invoices.Select(invoice => invoice.PatientId).Distinct().ToList();
-        var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
-            .Where(patient => patientIds.Contains(patient.Id)).ToDictionaryAsync(patient => patient.Id, cancellationToken);
+        var patients = await db.PatientsWithChannelsAsync(patientIds, cancellationToken);
         var runs = (await db.Set<ReminderStepRun>().AsNoTracking().Where(run => invoiceIds.Contains(run.InvoiceId))
             .ToListAsync(cancellationToken)).ToLookup(run => run.InvoiceId);
         var now = time.GetUtcNow();

@@ -61,9 +61,7 @@ public sealed class ReminderBatch(
         }
 
         var patientIds = invoices.Select(invoice => invoice.PatientId).Distinct().ToList();
-        var patients = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
-            .Where(patient => EF.Parameter(patientIds).Contains(patient.Id))
-            .ToDictionaryAsync(patient => patient.Id, cancellationToken);
+        var patients = await db.PatientsWithChannelsAsync(patientIds, cancellationToken);
         var runs = (await db.Set<ReminderStepRun>().Where(run => EF.Parameter(ids).Contains(run.InvoiceId)).ToListAsync(cancellationToken))
             .ToLookup(run => run.InvoiceId);
         await LoadPracticesAsync(invoices.Select(invoice => invoice.PracticeId).Distinct(), cancellationToken);
@@ -83,7 +81,7 @@ public sealed class ReminderBatch(
             result,
             db.PrepareInsert(_claims, actor, now),
             db.PrepareInsert(links, actor, now),
-            await outbox.PrepareAsync(messages, cancellationToken),
+            outbox.Prepare(messages),
             // Alerts, issued pay links and approved steps now sent: tracked here, saved by the writer.
             PendingChanges.TakeFrom(db),
             [.. _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)), (null, _sleeping)]);

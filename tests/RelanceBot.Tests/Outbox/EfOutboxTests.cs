@@ -6,10 +6,22 @@ using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Outbox;
 
-public sealed class EfOutboxTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
+public sealed class EfOutboxTests(RelanceBotFactory sqlite, PostgreSqlServer postgreSql)
+    : IClassFixture<RelanceBotFactory>, IClassFixture<PostgreSqlServer>
 {
     [Fact]
-    public async Task EnqueueMany_SkipsKeysAlreadySavedPendingOrRepeated_AndWritesTheRestInTheTransaction()
+    public Task EnqueueMany_SkipsKeysAlreadySavedPendingOrRepeated_AndWritesTheRestInTheTransaction() =>
+        EnqueueManySkipsTakenKeysAsync(sqlite);
+
+    // PostgreSQL gets multi-row inserts, where a taken key must skip only its own row.
+    [Fact]
+    public async Task EnqueueMany_OnPostgreSql_SkipsKeysAlreadySavedPendingOrRepeated()
+    {
+        await using var factory = RelanceBotFactory.OnPostgreSql(await postgreSql.CreateDatabaseAsync());
+        await EnqueueManySkipsTakenKeysAsync(factory);
+    }
+
+    private static async Task EnqueueManySkipsTakenKeysAsync(RelanceBotFactory factory)
     {
         var practice = await TestPractice.CreateAsync(factory);
         var prefix = Guid.NewGuid().ToString("N");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
+using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Tests.TestHost;
 
@@ -95,7 +96,22 @@ public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<R
             InsertAsync(db, [Token(Guid.NewGuid(), 0)], actor));
     }
 
-    private static Task InsertAsync(RelanceBotDbContext db, IReadOnlyCollection<ConversationLinkToken> tokens, IAuditActor actor)
+    [Fact]
+    public async Task PrepareInsert_SkippingTakenValues_IsRefusedForAuditedTypesAndKeysWithoutAUniqueIndex()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var actor = scope.ServiceProvider.GetRequiredService<IAuditActor>();
+
+        // Audit entries would be written for the rows the index skipped.
+        Should.Throw<InvalidOperationException>(() =>
+            db.PrepareInsert([Token(Guid.NewGuid(), 0)], actor, RelanceBotFactory.Start, unlessTaken: nameof(ConversationLinkToken.TokenHash)));
+        Should.Throw<InvalidOperationException>(() =>
+            db.PrepareInsert(Array.Empty<OutboxMessage>(), actor, RelanceBotFactory.Start, unlessTaken: nameof(OutboxMessage.PracticeId)))
+            .Message.ShouldContain("no unique index");
+    }
+
+    private static Task<int> InsertAsync(RelanceBotDbContext db, IReadOnlyCollection<ConversationLinkToken> tokens, IAuditActor actor)
         => db.InsertAsync(db.PrepareInsert(tokens, actor, RelanceBotFactory.Start), CancellationToken.None);
 
     private async Task<Guid> PatientAsync()

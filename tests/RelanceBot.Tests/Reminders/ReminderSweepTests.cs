@@ -21,14 +21,17 @@ namespace RelanceBot.Tests.Reminders;
 /// The sweep on the real app and a SQLite file. Quartz may sweep too in the background, so tests assert what is in
 /// the database, which is the same whichever sweep did the work.
 /// </summary>
-public sealed class ReminderSweepTests : IAsyncLifetime
+public class ReminderSweepTests : IAsyncLifetime
 {
-    private readonly RelanceBotFactory _factory = new();
+    private RelanceBotFactory _factory = null!;
     private HttpClient _api = null!;
     private TestPractice _practice = null!;
 
+    protected virtual Task<RelanceBotFactory> CreateFactoryAsync() => Task.FromResult(new RelanceBotFactory());
+
     public async Task InitializeAsync()
     {
+        _factory = await CreateFactoryAsync();
         // Links are built on the public host the reminders advertise.
         _factory.Settings["Payments:PublicBaseUrl"] = "https://pay.relancebot.test";
         _practice = await TestPractice.CreateAsync(_factory);
@@ -235,4 +238,13 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
     }
+}
+
+/// <summary>
+/// The same sweep on PostgreSQL, where its bulk inserts are multi-row statements (a provider path SQLite never takes).
+/// </summary>
+public sealed class PostgreSqlReminderSweepTests(PostgreSqlServer server) : ReminderSweepTests, IClassFixture<PostgreSqlServer>
+{
+    protected override async Task<RelanceBotFactory> CreateFactoryAsync() =>
+        RelanceBotFactory.OnPostgreSql(await server.CreateDatabaseAsync());
 }

@@ -56,7 +56,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true }.ConnectionString;
     }
 
     public async Task DisposeAsync()
