@@ -15,13 +15,16 @@ using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
 
-// Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices> [rounds]
+// Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices> [rounds] [random-ids]
 // Seeds a SQLite file (raw ADO in one transaction), then replays a service that sweeps every minute: 120 small sweeps,
 // four sweeps of <due> invoices to warm up (the runtime optimises a method after enough calls, and a long-lived service
 // runs its sweep code all day), then [rounds] measured sweeps of <due> invoices each, a minute apart.
+// Invoice ids are time-ordered, as the app creates them at intake; random-ids seeds them in random order instead (as if
+// every invoice had been imported at once, in an order unrelated to their due dates: the least local case).
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+var randomIds = args.Length > 3 && args[3] == "random-ids";
 var timeline = new SweepTimeline(new DateTimeOffset(2026, 3, 3, 16, 0, 0, TimeSpan.Zero), due, rounds); // Tuesday, 17:00 in Paris: the small sweeps run from 15:00, all in the afternoon contact window
 if (total < timeline.Invoices)
 {
@@ -54,8 +57,8 @@ try
     await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
     var seeding = Stopwatch.StartNew();
-    await SeedAsync(host.Services, total, timeline);
-    Console.WriteLine($"Seeded {total:N0} invoices ({due:N0} due per round) in {seeding.Elapsed.TotalSeconds:F1} s");
+    await SeedAsync(host.Services, total, timeline, randomIds);
+    Console.WriteLine($"Seeded {total:N0} invoices ({due:N0} due per round, {(randomIds ? "random" : "time-ordered")} ids) in {seeding.Elapsed.TotalSeconds:F1} s");
 
     var sweep = host.Services.GetRequiredService<SweepDueReminders>();
     var checkpointer = host.Services.GetRequiredService<SqliteCheckpointer>();
@@ -111,8 +114,9 @@ static async Task PauseAsync(SqliteCheckpointer checkpointer)
     await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 }
 
-static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline timeline)
+static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline timeline, bool randomIds)
 {
+    const int PaymentTermDays = 30;
     Guid practiceId;
     var patientIds = new List<Guid>(timeline.Patients);
     var longAgo = timeline.FirstSweep.AddYears(-1);
@@ -163,7 +167,7 @@ static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline 
     var reference = invoice.Parameters.Add("$reference", SqliteType.Text);
     var issue = invoice.Parameters.Add("$issue", SqliteType.Text);
     var dueDate = invoice.Parameters.Add("$due", SqliteType.Text);
-    invoice.Parameters.AddWithValue("$created", Instant(timeline.FirstSweep.AddDays(-60)));
+    var createdAt = invoice.Parameters.Add("$created", SqliteType.Text);
     var version = invoice.Parameters.Add("$version", SqliteType.Text);
     var wake = invoice.Parameters.Add("$wake", SqliteType.Text);
     var link = invoice.Parameters.Add("$link", SqliteType.Text);
@@ -172,18 +176,22 @@ static async Task SeedAsync(IServiceProvider services, int total, SweepTimeline 
     var today = DateOnly.FromDateTime(timeline.FirstSweep.UtcDateTime);
     for (var index = 0; index < total; index++)
     {
-        // Swept ones fell due yesterday (D+1 is due now); the others fall due later and wake long after the rounds.
+        // Swept ones fell due yesterday (D+1 is due now); the others were issued over the past year and wake long after
+        // the rounds. Intake creates an invoice (and its pay link) on its issue date, with a time-ordered id: invoices
+        // issued the same day sit together in every index keyed by invoice id.
         var sweptAt = timeline.SweptAt(index);
-        var date = sweptAt is null ? today.AddDays(20 + (index % 300)) : today.AddDays(-1);
-        id.Value = Text(Guid.NewGuid());
+        var issueDate = sweptAt is null ? today.AddDays(-1 - (index % 330)) : today.AddDays(-1 - PaymentTermDays);
+        var created = new DateTimeOffset(issueDate.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero).AddSeconds(index % 36_000);
+        id.Value = Text(randomIds ? Guid.NewGuid() : Guid.CreateVersion7(created));
         patientParameter.Value = Text(patientIds[timeline.PatientOf(index)]);
         reference.Value = $"F-{index}";
-        issue.Value = date.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        dueDate.Value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        issue.Value = issueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        dueDate.Value = issueDate.AddDays(PaymentTermDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        createdAt.Value = Instant(created);
         version.Value = Text(Guid.NewGuid());
-        link.Value = Text(Guid.NewGuid());
+        link.Value = Text(randomIds ? Guid.NewGuid() : Guid.CreateVersion7(created));
         token.Value = PaymentLink.Issue(practiceId, Guid.Empty, timeline.FirstSweep).Token;
-        wake.Value = Instant(sweptAt?.AddSeconds(-1) ?? new DateTimeOffset(date.AddDays(-5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        wake.Value = Instant(sweptAt?.AddSeconds(-1) ?? timeline.FirstSweep.AddDays(1 + (index % 30)));
         invoice.ExecuteNonQuery();
     }
 

@@ -7,8 +7,6 @@ namespace RelanceBot.Outbox;
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
-    private static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("OutboxMessages");
@@ -28,8 +26,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(message => message.Content)
             .HasColumnName("ContentJson")
             .HasConversion(
-                content => JsonSerializer.Serialize(content, ContentJson),
-                json => JsonSerializer.Deserialize<OutboxContent>(json, ContentJson)!)
+                content => JsonSerializer.Serialize(content, OutboxContentJson.Default.OutboxContent),
+                json => JsonSerializer.Deserialize(json, OutboxContentJson.Default.OutboxContent)!)
             .IsRequired();
         builder.Ignore(message => message.Target);
 
