@@ -97,44 +97,26 @@ public static class BulkInsert
         {
             foreach (var chunk in rows.Entities.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
             {
-                // Full chunks share one command, so the provider prepares its statement once; only a shorter last
-                // chunk needs a statement of its own.
-                var isNew = command is null || command.Parameters.Count != chunk.Length * columns.Count;
-                if (isNew)
+                // Full chunks share one command, so the provider prepares its statement once and later chunks give its
+                // parameters new values; only a shorter last chunk needs a statement of its own.
+                if (command is not null && command.Parameters.Count == chunk.Length * columns.Count)
+                {
+                    for (var index = 0; index < command.Parameters.Count; index++)
+                    {
+                        columns[index % columns.Count].Rebind(command.Parameters[index], chunk[index / columns.Count]);
+                    }
+                }
+                else
                 {
                     if (command is not null)
                     {
                         await command.DisposeAsync();
                     }
 
-                    command = transaction.Connection!.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = InsertSql(sql, rows, chunk.Length);
+                    command = await PreparedCommandAsync(transaction, sql, rows, chunk, cancellationToken);
                 }
 
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    for (var column = 0; column < columns.Count; column++)
-                    {
-                        if (isNew)
-                        {
-                            command!.Parameters.Add(columns[column].Parameter(command, $"@p{row}_{column}", chunk[row]));
-                        }
-                        else
-                        {
-                            columns[column].Rebind(command!.Parameters[(row * columns.Count) + column], chunk[row]);
-                        }
-                    }
-                }
-
-                // Prepared with its parameters, which the next chunks reuse: Npgsql binds the placeholders to the
-                // parameter objects it was prepared with.
-                if (isNew)
-                {
-                    await command!.PrepareAsync(cancellationToken);
-                }
-
-                written += await command!.ExecuteNonQueryAsync(cancellationToken);
+                written += await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             return written;
@@ -145,6 +127,36 @@ public static class BulkInsert
             {
                 await command.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// A multi-row insert of <paramref name="chunk"/>, prepared with its parameters: Npgsql binds the placeholders to
+    /// the parameter objects the statement was prepared with, so they must exist first and be reused after.
+    /// </summary>
+    private static async Task<DbCommand> PreparedCommandAsync(
+        DbTransaction transaction, ISqlGenerationHelper sql, BulkRows rows, object[] chunk, CancellationToken cancellationToken)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        try
+        {
+            command.Transaction = transaction;
+            command.CommandText = InsertSql(sql, rows, chunk.Length);
+            for (var row = 0; row < chunk.Length; row++)
+            {
+                for (var column = 0; column < rows.Columns.Count; column++)
+                {
+                    command.Parameters.Add(rows.Columns[column].Parameter(command, $"@p{row}_{column}", chunk[row]));
+                }
+            }
+
+            await command.PrepareAsync(cancellationToken);
+            return command;
+        }
+        catch
+        {
+            await command.DisposeAsync();
+            throw;
         }
     }
 
