@@ -65,7 +65,8 @@ public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
         await page.GotoAsync(link);
         await page.ClickAsync("button[value=decline]");
 
-        await page.WaitForLoadStateAsync();
+        // The answer replaces the page: wait for it rather than for a load state the old page may still report.
+        await page.GetByText("Votre carte a été refusée").WaitForAsync();
         var body = await page.TextContentAsync("body");
         Assert.Contains("Votre carte a été refusée", body, StringComparison.Ordinal);
         Assert.Contains("Essayez une autre carte", body, StringComparison.Ordinal);
