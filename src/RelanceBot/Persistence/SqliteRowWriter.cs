@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -59,7 +58,7 @@ internal static class SqliteRowWriter
         string text => Encoding.UTF8.GetBytes(text),
         Guid guid => UpperCaseGuid(guid),
         DateTime instant => Instant(instant),
-        DateOnly date => Formatted(date, @"yyyy\-MM\-dd"),
+        DateOnly date => Date(date),
         _ => throw new NotSupportedException($"Bulk inserts into SQLite do not bind {value.GetType().Name} values."),
     };
 
@@ -98,11 +97,7 @@ internal static class SqliteRowWriter
     internal static byte[] Instant(DateTime instant)
     {
         Span<byte> text = stackalloc byte[27];
-        Digits(text[..4], instant.Year);
-        text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), instant.Month);
-        text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), instant.Day);
+        WriteDate(text, instant.Year, instant.Month, instant.Day);
         text[10] = (byte)' ';
         Digits(text.Slice(11, 2), instant.Hour);
         text[13] = (byte)':';
@@ -126,6 +121,23 @@ internal static class SqliteRowWriter
         return text[..length].ToArray();
     }
 
+    /// <summary><paramref name="date"/> as Microsoft.Data.Sqlite writes it: <c>yyyy-MM-dd</c>.</summary>
+    internal static byte[] Date(DateOnly date)
+    {
+        var text = new byte[10];
+        WriteDate(text, date.Year, date.Month, date.Day);
+        return text;
+    }
+
+    private static void WriteDate(Span<byte> text, int year, int month, int day)
+    {
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), day);
+    }
+
     private static void Digits(Span<byte> text, int value)
     {
         for (var position = text.Length - 1; position >= 0; position--)
@@ -133,15 +145,6 @@ internal static class SqliteRowWriter
             text[position] = (byte)('0' + (value % 10));
             value /= 10;
         }
-    }
-
-    private static byte[] Formatted<T>(T value, string format)
-        where T : IUtf8SpanFormattable
-    {
-        Span<byte> text = stackalloc byte[40];
-        return value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture)
-            ? text[..written].ToArray()
-            : throw new InvalidOperationException($"{value} does not fit the bulk insert's buffer.");
     }
 
     private static void Check(int result, sqlite3 database)

@@ -33,4 +33,15 @@ public sealed class SqliteRowWriterTests
                 .ShouldBe(instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
         }
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(2026, 3, 1)]
+    [InlineData(9999, 12, 31)]
+    public void Dates_AreWrittenAsMicrosoftDataSqliteWritesThem(int year, int month, int day)
+    {
+        var date = new DateOnly(year, month, day);
+
+        Encoding.UTF8.GetString(SqliteRowWriter.Date(date)).ShouldBe(date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture));
+    }
 }
