@@ -1,6 +1,6 @@
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Conversations.Understanding;
+using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations;
 
@@ -14,7 +14,7 @@ public static class ConversationsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => MessageCatalog.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Conversations", "Messages")));
-        services.AddSingleton<IIntentRecognizer, OfflineIntentRecognizer>();
+        services.AddSingleton<IIntentRecognizer, IntentRecognizer>();
         services.AddSingleton<ConversationTurnGate>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ConversationStateStore>();

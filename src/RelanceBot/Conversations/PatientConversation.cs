@@ -4,7 +4,7 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Dialogs;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Conversations.Understanding;
+using RelanceBot.Understanding;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Conversations;

@@ -1,4 +1,4 @@
-using RelanceBot.Conversations.Understanding;
+using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations.Flows;
 

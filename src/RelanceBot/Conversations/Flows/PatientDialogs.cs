@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Conversations.Dialogs;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Conversations.Understanding;
+using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations.Flows;
 

@@ -1,4 +1,0 @@
-namespace RelanceBot.Conversations.Understanding;
-
-/// <summary>A normalised word and the clause it belongs to (clauses are split by punctuation and "mais").</summary>
-internal readonly record struct Token(string Text, int Clause);
