@@ -85,6 +85,8 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__RelanceBot"] = $"Data Source={Path.Combine(directory, "bench.db")}";
         info.Environment["BotFramework__AllowAnonymous"] = "true";
+        // BenchConversation names Web Chat's Connector under expectReplies (nothing is sent to it).
+        info.Environment["BotFramework__AnonymousServiceUrls__0"] = "https://webchat.botframework.com/";
         // No Stripe account for a load test: the local demo checkout stands in, as in the README's demo.
         info.Environment["Payments__Stripe__AllowDemoCheckout"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

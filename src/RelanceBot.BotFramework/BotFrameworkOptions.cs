@@ -78,6 +78,19 @@ public sealed class BotFrameworkOptions
     [Range(typeof(TimeSpan), "00:01:00", "24:00:00")]
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Longest wait for the OpenID metadata and keys. Only the first fetch after start, and one probe per back-off
+    /// period during an outage, can make a request wait this long; the channel expects an answer within 15 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:10")]
+    public TimeSpan MetadataFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Anonymous mode only: serviceUrl prefixes (scheme, host, port, path) accepted besides loopback, e.g. a dev tunnel
+    /// in front of the Agents Playground. Nothing else is accepted nor called without an app id.
+    /// </summary>
+    public IList<string> AnonymousServiceUrls { get; set; } = [];
+
     /// <summary>Hosts (suffixes) trusted in addition to <see cref="DefaultTrustedServiceUrlHosts"/>.</summary>
     public IList<string> AdditionalTrustedServiceUrlHosts { get; set; } = [];
 

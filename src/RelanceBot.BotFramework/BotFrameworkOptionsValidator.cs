@@ -8,6 +8,13 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment)
 {
     public ValidateOptionsResult Validate(string? name, BotFrameworkOptions options)
     {
+        var malformed = options.AnonymousServiceUrls.Where(url => !IsHttpUrl(url)).ToList();
+        if (malformed.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(
+                $"BotFramework:AnonymousServiceUrls must hold absolute http(s) URLs; not: {string.Join(", ", malformed)}.");
+        }
+
         if (options.IsAnonymous)
         {
             return options.AllowAnonymous || environment.IsDevelopment()
@@ -41,6 +48,9 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment)
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void RequireValue(string? value, string failure, List<string> failures)
     {

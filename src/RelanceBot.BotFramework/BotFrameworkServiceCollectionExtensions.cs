@@ -38,6 +38,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<BotRequestHandler>();
         services.TryAddSingleton<TrustedServiceUrlPolicy>();
 
+        services.AddHttpClient(OpenIdMetadataCache.HttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+                client.Timeout = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataFetchTimeout);
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
         services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();

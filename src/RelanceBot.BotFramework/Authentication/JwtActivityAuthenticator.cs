@@ -15,16 +15,26 @@ namespace RelanceBot.BotFramework.Authentication;
 internal sealed class JwtActivityAuthenticator(
     IOptions<BotFrameworkOptions> options,
     OpenIdMetadataCache metadataCache,
+    TimeProvider timeProvider,
     ILogger<JwtActivityAuthenticator> logger) : IActivityAuthenticator
 {
     private const string ServiceUrlClaim = "serviceurl";
+
+    /// <summary>Bot Framework and Entra both sign with RS256; anything else (none, HS256, ...) is a forgery.</summary>
+    private const string AcceptedAlgorithm = SecurityAlgorithms.RsaSha256;
+
+    /// <summary>A channel token is about 1.5 KB; the cap keeps a hostile header from reaching the base64 decoder.</summary>
+    private const int MaxTokenLength = 8 * 1024;
+
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-    private static readonly string[] ValidAlgorithms =
-        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly Dictionary<string, string> _entraIssuerTenants = BuildEntraIssuers(options.Value);
 
+    /// <summary>
+    /// Everything a token says about itself is checked before its issuer's keys are looked up (format, algorithm,
+    /// lifetime, issuer, audience), so a forged token costs no outbound request; the signature comes last.
+    /// </summary>
     public async Task<ActivityAuthenticationResult> AuthenticateAsync(
         string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
@@ -42,42 +52,35 @@ internal sealed class JwtActivityAuthenticator(
             return ActivityAuthenticationResult.Unauthorized("The request has no 'Authorization: Bearer' token.");
         }
 
-        if (!_handler.CanReadToken(token))
+        if (ReadUnverified(token) is not { } jwt)
         {
             return ActivityAuthenticationResult.Unauthorized("The bearer token is not a well-formed JWT.");
         }
 
-        var jwt = _handler.ReadJsonWebToken(token);
-        var isChannelToken = string.Equals(jwt.Issuer, settings.ChannelTokenIssuer, StringComparison.Ordinal);
-        string? metadataUrl = null;
-        if (isChannelToken)
+        if (CheckOwnClaims(jwt, settings, out var metadataUrl) is { } refused)
         {
-            metadataUrl = settings.ChannelOpenIdMetadataUrl;
-        }
-        else if (_entraIssuerTenants.TryGetValue(jwt.Issuer, out var tenantId))
-        {
-            metadataUrl = settings.EntraOpenIdMetadataUrlTemplate.Replace("{tenant}", tenantId, StringComparison.Ordinal);
+            return refused;
         }
 
-        if (metadataUrl is null)
+        var lookup = await metadataCache.Get(metadataUrl).FindSigningKeyAsync(jwt.Kid, cancellationToken);
+        if (lookup.Configuration is null)
         {
-            return ActivityAuthenticationResult.Unauthorized("The token issuer is not accepted.");
+            return ActivityAuthenticationResult.Unauthorized("The token issuer's signing keys are unavailable; retry later.");
         }
 
-        var (configuration, signingKey) = await metadataCache.Get(metadataUrl).FindSigningKeyAsync(jwt.Kid, cancellationToken);
-        if (signingKey is null)
+        if (lookup.Key is not { } signingKey)
         {
             return ActivityAuthenticationResult.Unauthorized("The token is signed with an unknown key.");
         }
 
-        var validation = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        var validation = await _handler.ValidateTokenAsync(jwt, new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = settings.AppId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidAlgorithms = ValidAlgorithms,
-            ClockSkew = ClockSkew,
-            RequireExpirationTime = true,
+            IssuerSigningKey = signingKey,
+            ValidAlgorithms = [AcceptedAlgorithm],
+            // Lifetime was checked above, on the injected clock.
+            ValidateLifetime = false,
             RequireSignedTokens = true,
         });
         if (!validation.IsValid)
@@ -87,9 +90,76 @@ internal sealed class JwtActivityAuthenticator(
         }
 
         var claims = validation.ClaimsIdentity;
-        return isChannelToken
+        return string.Equals(jwt.Issuer, settings.ChannelTokenIssuer, StringComparison.Ordinal)
             ? CheckChannelToken(claims, signingKey, activity)
             : CheckEntraToken(claims, jwt.Issuer, activity, settings);
+    }
+
+    private static JsonWebToken? ReadUnverified(string token)
+    {
+        if (token.Length > MaxTokenLength)
+        {
+            return null;
+        }
+
+        try
+        {
+            var jwt = new JsonWebToken(token);
+            return jwt.IsEncrypted ? null : jwt;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException and its kin: not base64url, not JSON, not three segments.
+            return null;
+        }
+    }
+
+    /// <summary>The checks that need nothing but the token and the clock; null when they all pass.</summary>
+    private ActivityAuthenticationResult? CheckOwnClaims(JsonWebToken jwt, BotFrameworkOptions settings, out string metadataUrl)
+    {
+        metadataUrl = string.Empty;
+        if (!string.Equals(jwt.Alg, AcceptedAlgorithm, StringComparison.Ordinal))
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token signing algorithm is not accepted.");
+        }
+
+        if (string.IsNullOrEmpty(jwt.Kid))
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token names no signing key; it is signed with an unknown key.");
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out _))
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token has no expiry.");
+        }
+
+        if (jwt.ValidTo < now - ClockSkew)
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token has expired.");
+        }
+
+        if (jwt.ValidFrom > now + ClockSkew)
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token is not valid yet.");
+        }
+
+        if (string.Equals(jwt.Issuer, settings.ChannelTokenIssuer, StringComparison.Ordinal))
+        {
+            metadataUrl = settings.ChannelOpenIdMetadataUrl;
+        }
+        else if (_entraIssuerTenants.TryGetValue(jwt.Issuer, out var tenantId))
+        {
+            metadataUrl = settings.EntraOpenIdMetadataUrlTemplate.Replace("{tenant}", tenantId, StringComparison.Ordinal);
+        }
+        else
+        {
+            return ActivityAuthenticationResult.Unauthorized("The token issuer is not accepted.");
+        }
+
+        return jwt.Audiences.Contains(settings.AppId, StringComparer.Ordinal)
+            ? null
+            : ActivityAuthenticationResult.Unauthorized("The token audience is not this bot's app id.");
     }
 
     private static ActivityAuthenticationResult CheckChannelToken(ClaimsIdentity claims, JsonWebKey signingKey, Activity activity)
@@ -185,8 +255,6 @@ internal sealed class JwtActivityAuthenticator(
 
     private static string DescribeFailure(Exception? exception) => exception switch
     {
-        SecurityTokenExpiredException => "The token has expired.",
-        SecurityTokenNotYetValidException => "The token is not valid yet.",
         SecurityTokenInvalidAudienceException => "The token audience is not this bot's app id.",
         SecurityTokenInvalidIssuerException => "The token issuer is not accepted.",
         SecurityTokenInvalidAlgorithmException => "The token signing algorithm is not accepted.",

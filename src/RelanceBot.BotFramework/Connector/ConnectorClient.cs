@@ -90,14 +90,13 @@ public sealed class ConnectorClient(
         HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
     {
         var uri = BuildUri(serviceUrl, path);
-        var isAnonymous = options.Value.IsAnonymous;
-        if (!isAnonymous && !trustPolicy.IsTrusted(uri))
+        if (!trustPolicy.IsTrusted(uri))
         {
-            throw new UntrustedServiceUrlException(serviceUrl);
+            throw new UntrustedServiceUrlException(serviceUrl, trustPolicy.SettingName);
         }
 
         using var request = new HttpRequestMessage(method, uri);
-        if (!isAnonymous)
+        if (!options.Value.IsAnonymous)
         {
             var token = await tokenProvider.GetAccessTokenAsync(cancellationToken);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

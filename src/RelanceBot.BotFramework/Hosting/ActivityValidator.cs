@@ -2,7 +2,10 @@ using RelanceBot.BotFramework.Schema;
 
 namespace RelanceBot.BotFramework.Hosting;
 
-/// <summary>The envelope fields without which an inbound activity cannot be routed nor answered.</summary>
+/// <summary>
+/// The envelope fields without which an inbound activity cannot be routed nor answered, and the length caps of
+/// <see cref="ActivityLengthLimits"/>.
+/// </summary>
 internal static class ActivityValidator
 {
     public static Dictionary<string, string[]> Validate(Activity activity)
@@ -33,6 +36,7 @@ internal static class ActivityValidator
             errors["serviceUrl"] = ["The serviceUrl must be an absolute HTTP(S) URL."];
         }
 
+        ActivityLengthLimits.Check(activity, errors);
         return errors;
     }
 }

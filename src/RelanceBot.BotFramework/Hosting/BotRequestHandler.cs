@@ -18,6 +18,7 @@ namespace RelanceBot.BotFramework.Hosting;
 internal sealed class BotRequestHandler(
     IActivityAuthenticator authenticator,
     IActivityDeduplicator deduplicator,
+    TrustedServiceUrlPolicy serviceUrlPolicy,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotRequestHandler> logger)
 {
@@ -78,7 +79,7 @@ internal sealed class BotRequestHandler(
         {
             return Results.ValidationProblem(
                 errors,
-                detail: "The activity is missing required fields: " + string.Join(", ", errors.Keys) + ".",
+                detail: "The activity has missing or oversized fields: " + string.Join(", ", errors.Keys) + ".",
                 title: "Invalid activity");
         }
 
@@ -91,7 +92,16 @@ internal sealed class BotRequestHandler(
                 authentication.FailureDetail!);
         }
 
-        return await RunTurnOnceAsync(context, activity, authentication.Identity!);
+        if (authentication.Identity!.IsAnonymous && !serviceUrlPolicy.IsTrusted(new Uri(activity.ServiceUrl!)))
+        {
+            // Refused before the turn: the bot would store the serviceUrl and call it, and nobody vouched for it.
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["serviceUrl"] = ["Not a loopback Connector nor a listed one."] },
+                detail: $"Without an app id only loopback serviceUrls and those listed in {serviceUrlPolicy.SettingName} are accepted.",
+                title: "Untrusted serviceUrl");
+        }
+
+        return await RunTurnOnceAsync(context, activity, authentication.Identity);
     }
 
     private async Task<IResult> RunTurnOnceAsync(HttpContext context, Activity activity, BotCallerIdentity caller)

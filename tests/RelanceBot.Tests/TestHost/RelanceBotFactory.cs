@@ -53,6 +53,9 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         // Tests look at what is enqueued and send it themselves (OutboxDispatcher.DispatchDueAsync): a background
         // dispatcher racing their assertions would make them flaky. A test that wants it sets this to true.
         ["Outbox:DispatcherEnabled"] = "false",
+        // PatientChat posts with the Teams Connector's public address under expectReplies (nothing is sent to it);
+        // anonymous mode accepts it only when listed.
+        ["BotFramework:AnonymousServiceUrls:0"] = "https://smba.trafficmanager.net/emea/",
     };
 
     /// <summary>Extra service registrations (test doubles), applied before the app starts.</summary>

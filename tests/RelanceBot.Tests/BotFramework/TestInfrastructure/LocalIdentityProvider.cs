@@ -24,6 +24,7 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
     private readonly List<SigningKey> _publishedKeys = [];
     private readonly Lock _lock = new();
     private int _tokenRequests;
+    private int _metadataRequests;
 
     private LocalIdentityProvider(WebApplication app, X509Certificate2 certificate)
     {
@@ -35,7 +36,13 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    public int MetadataRequests { get; private set; }
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>How the metadata endpoint misbehaves: null serves it; otherwise it answers this status after <see cref="MetadataDelay"/>.</summary>
+    public int? MetadataFailureStatus { get; set; }
+
+    /// <summary>Delay before the metadata endpoint answers (a slow identity provider).</summary>
+    public TimeSpan MetadataDelay { get; set; }
 
     public Uri HttpAddress => _app.BaseAddress("http");
 
@@ -99,8 +106,9 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
 
     private void MapEndpoints(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Metadata(ChannelIssuer));
-        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Metadata($"https://login.microsoftonline.com/{tenant}/v2.0"));
+        app.MapGet("/v1/.well-known/openidconfiguration", (CancellationToken aborted) => MetadataAsync(ChannelIssuer, aborted));
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, CancellationToken aborted) =>
+            MetadataAsync($"https://login.microsoftonline.com/{tenant}/v2.0", aborted));
         app.MapGet("/keys", () =>
         {
             lock (_lock)
@@ -124,9 +132,19 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
         });
     }
 
-    private IResult Metadata(string issuer)
+    private async Task<IResult> MetadataAsync(string issuer, CancellationToken aborted)
     {
-        MetadataRequests++;
+        Interlocked.Increment(ref _metadataRequests);
+        if (MetadataDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(MetadataDelay, aborted);
+        }
+
+        if (MetadataFailureStatus is { } status)
+        {
+            return Results.StatusCode(status);
+        }
+
         return Results.Json(new
         {
             issuer,
