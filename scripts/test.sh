@@ -21,6 +21,8 @@ fi
 
 # The Microsoft 365 Agents Playground, a real Teams / Web Chat client for the end-to-end tests.
 npm ci --prefix tests/RelanceBot.EndToEndTests/playground --no-audit --no-fund --loglevel=error
+# The official Direct Line client (what Web Chat uses), for the test of the bot's built-in Direct Line endpoint.
+npm ci --prefix tests/RelanceBot.EndToEndTests/directline --no-audit --no-fund --loglevel=error
 
 dotnet tool restore >/dev/null
 dotnet test RelanceBot.sln --nologo "$@"

@@ -7,6 +7,9 @@ namespace RelanceBot.LoadDriver;
 /// <summary>The real app in its own process, on a SQLite file in a temporary directory, bound to 127.0.0.1.</summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
+    /// <summary>One per driver run, so the benchmark can start Direct Line conversations as a server would.</summary>
+    private static readonly string RunSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly Process _process;
 
     private AppProcess(Process process, Uri baseAddress)
@@ -16,6 +19,9 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The Direct Line secret this run's app was started with (random, never printed).</summary>
+    public string DirectLineSecret { get; } = RunSecret;
 
     /// <summary>CPU the app has used so far (all cores): load-independent cost, unlike wall-clock throughput.</summary>
     public TimeSpan ProcessorTime
@@ -90,6 +96,7 @@ internal sealed class AppProcess : IAsyncDisposable
         // No Stripe account for a load test: the local demo checkout stands in, as in the README's demo.
         info.Environment["Payments__Stripe__AllowDemoCheckout"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["DirectLine__Secret"] = RunSecret;
         return info;
     }
 

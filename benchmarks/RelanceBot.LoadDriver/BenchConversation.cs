@@ -7,20 +7,20 @@ namespace RelanceBot.LoadDriver;
 
 /// <summary>
 /// One simulated patient: opens a conversation from the practice's page, passes the identity check, then keeps
-/// asking for an installment plan, picking 3 and declining, so every turn resumes and stores a dialog stack.
+/// asking for an installment plan, picking 3 and declining, so every turn resumes and stores a dialog stack. The
+/// channel that carries the turns is the subclass's.
 /// </summary>
-internal sealed class BenchConversation(HttpClient client, int index, Guid practiceId)
+internal abstract class BenchConversation(int index, Guid practiceId)
 {
     private static readonly string[] Cycle = ["je voudrais payer en plusieurs fois", "3", "non"];
-    private static readonly MediaTypeHeaderValue Json = MediaTypeHeaderValue.Parse("application/json");
 
-    private readonly string _conversationId = $"bench-{index}-{Guid.NewGuid():N}";
-    private int _sequence;
+    private int _turns;
 
     public static string LastName(int index) => $"Bench{index.ToString(CultureInfo.InvariantCulture)}";
 
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
+        await ConnectAsync(cancellationToken);
         await PostAsync($$"""{"type":"event","name":"relancebot/practice","value":{"practiceId":"{{practiceId}}"}""", cancellationToken);
         await SayAsync("je voudrais payer en plusieurs fois", cancellationToken);
         await SayAsync(LastName(index), cancellationToken);
@@ -37,14 +37,28 @@ internal sealed class BenchConversation(HttpClient client, int index, Guid pract
 
     /// <summary>One turn of the cycle; returns false when the bot did not answer.</summary>
     public async Task<bool> NextTurnAsync(CancellationToken cancellationToken)
-        => (await SayAsync(Cycle[_sequence % Cycle.Length], cancellationToken)).Length > 0;
+        => (await SayAsync(Cycle[_turns++ % Cycle.Length], cancellationToken)).Length > 0;
+
+    protected virtual Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Posts an activity (its JSON without the closing brace, so the channel can add fields); returns the bot's texts.</summary>
+    protected abstract Task<string> PostAsync(string activityStart, CancellationToken cancellationToken);
 
     private async Task<string> SayAsync(string text, CancellationToken cancellationToken)
         => await PostAsync($$"""{"type":"message","text":{{JsonSerializer.Serialize(text)}}""", cancellationToken);
+}
 
-    private async Task<string> PostAsync(string activityStart, CancellationToken cancellationToken)
+/// <summary>Turns posted to <c>/api/messages</c> with <c>deliveryMode: expectReplies</c>: the replies come in the response.</summary>
+internal sealed class ExpectRepliesConversation(HttpClient client, int index, Guid practiceId) : BenchConversation(index, practiceId)
+{
+    private static readonly MediaTypeHeaderValue Json = MediaTypeHeaderValue.Parse("application/json");
+
+    private readonly string _conversationId = $"bench-{index}-{Guid.NewGuid():N}";
+    private int _activityId;
+
+    protected override async Task<string> PostAsync(string activityStart, CancellationToken cancellationToken)
     {
-        var id = Interlocked.Increment(ref _sequence);
+        var id = Interlocked.Increment(ref _activityId);
         var body = activityStart + $$""","id":"{{id}}","channelId":"webchat","serviceUrl":"https://webchat.botframework.com/","from":{"id":"user-{{_conversationId}}"},"recipient":{"id":"bot"},"conversation":{"id":"{{_conversationId}}"},"locale":"fr-FR","deliveryMode":"expectReplies"}""";
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = Json;

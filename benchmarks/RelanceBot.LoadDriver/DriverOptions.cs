@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace RelanceBot.LoadDriver;
 
-/// <summary>Command line: <c>--app path/RelanceBot.dll --duration 20 --warmup 30 --concurrency 8</c>.</summary>
+/// <summary>
+/// Command line: <c>--app path/RelanceBot.dll --duration 20 --warmup 30 --concurrency 8 --channel messages|directline</c>
+/// (<c>messages</c>: <c>/api/messages</c> with expectReplies; <c>directline</c>: the built-in Direct Line endpoint).
+/// </summary>
 /// <remarks>
 /// The warm-up is long because the runtime keeps recompiling the app's hot methods (tiered, profile-guided) for about
 /// 25 seconds under this load: measured earlier, a quarter of the app's CPU was the JIT compiler, which a service
 /// that has been up for a minute no longer pays.
 /// </remarks>
-internal sealed record DriverOptions(string AppPath, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
+internal sealed record DriverOptions(string AppPath, TimeSpan Duration, TimeSpan Warmup, int Concurrency, string Channel)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -22,7 +25,8 @@ internal sealed record DriverOptions(string AppPath, TimeSpan Duration, TimeSpan
             Path.GetFullPath(values.GetValueOrDefault("app") ?? DefaultAppPath()),
             TimeSpan.FromSeconds(Seconds(values, "duration", 20)),
             TimeSpan.FromSeconds(Seconds(values, "warmup", 30)),
-            (int)Seconds(values, "concurrency", 8));
+            (int)Seconds(values, "concurrency", 8),
+            values.GetValueOrDefault("channel") ?? "messages");
     }
 
     private static double Seconds(Dictionary<string, string> values, string name, double fallback)

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using RelanceBot.LoadDriver;
 
 // Drives the real app (Release) over HTTP: N concurrent conversations, each turn persisting its dialog stack in
-// SQLite, deliveryMode expectReplies. Prints turns/s and latency percentiles of the measured window.
+// SQLite, through /api/messages (deliveryMode expectReplies) or the built-in Direct Line endpoint (--channel
+// directline: post, then read the reply after the watermark). Prints turns/s and latency percentiles of the measured window.
 var options = DriverOptions.Parse(args);
 if (!File.Exists(options.AppPath))
 {
@@ -23,7 +24,11 @@ try
     };
 
     await SeedAsync(client, apiKey, options.Concurrency);
-    var conversations = Enumerable.Range(0, options.Concurrency).Select(i => new BenchConversation(client, i, practiceId)).ToList();
+    var conversations = Enumerable.Range(0, options.Concurrency)
+        .Select(i => options.Channel == "directline"
+            ? (BenchConversation)new DirectLineBenchConversation(client, app.DirectLineSecret, i, practiceId)
+            : new ExpectRepliesConversation(client, i, practiceId))
+        .ToList();
     await Task.WhenAll(conversations.Select(conversation => conversation.OpenAsync(CancellationToken.None)));
 
     var recorders = conversations.Select(_ => new LatencyRecorder()).ToList();
@@ -62,7 +67,7 @@ try
     var driverCpu = driverProcess.TotalProcessorTime - driverCpuAtStart;
     var latencies = recorders.SelectMany(recorder => recorder.Milliseconds).Order().ToList();
     var invariant = CultureInfo.InvariantCulture;
-    Console.WriteLine(string.Create(invariant, $"conversations: {options.Concurrency}, measured: {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up"));
+    Console.WriteLine(string.Create(invariant, $"channel: {options.Channel}, conversations: {options.Concurrency}, measured: {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up"));
     Console.WriteLine(string.Create(invariant, $"turns: {latencies.Count}, unanswered: {recorders.Sum(r => r.Errors)}"));
     Console.WriteLine(string.Create(invariant, $"throughput: {latencies.Count / options.Duration.TotalSeconds:0} turns/s"));
     Console.WriteLine(string.Create(invariant,

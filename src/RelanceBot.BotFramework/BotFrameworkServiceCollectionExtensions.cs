@@ -8,6 +8,7 @@ using Microsoft.Identity.Client;
 using Polly;
 using RelanceBot.BotFramework.Authentication;
 using RelanceBot.BotFramework.Connector;
+using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 
 namespace RelanceBot.BotFramework;
@@ -18,7 +19,7 @@ public static class BotFrameworkServiceCollectionExtensions
 
     /// <summary>
     /// Registers the protocol layer: options (validated at startup), inbound authentication, deduplication, the
-    /// <c>/api/messages</c> handler and the Connector client. The app registers its own <see cref="IBot"/>.
+    /// <c>/api/messages</c> handler, the Connector client and the built-in Direct Line channel. The app registers its own <see cref="IBot"/>.
     /// Services are added with TryAdd so tests and hosts can replace them.
     /// </summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services)
@@ -47,6 +48,7 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.AddHttpClient<IConnectorClient, ConnectorClient>()
             .AddResilienceHandler(ConnectorResiliencePipelineName, ConfigureConnectorRetries);
+        services.AddDirectLine();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using RelanceBot.Alerts;
 using RelanceBot.BotFramework;
+using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
@@ -39,6 +40,7 @@ app.UseStatusCodePages();
 app.MapGet("/health", () => Results.Ok());
 app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
+app.MapDirectLine();
 app.MapPayments();
 
 await app.RunAsync();

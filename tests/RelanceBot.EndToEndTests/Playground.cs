@@ -39,7 +39,7 @@ public sealed class Playground : IAsyncDisposable
 
     public static async Task<Playground> StartAsync(Uri botEndpoint, string channelId)
     {
-        var harness = FindHarnessDirectory();
+        var harness = NodeHarness.Directory("playground");
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo("node")
         {
@@ -58,7 +58,7 @@ public sealed class Playground : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["NODE_OPTIONS"] = $"--require={NetworkGuardPath()}";
+        start.Environment["NODE_OPTIONS"] = $"--require={NodeHarness.NetworkGuardPath()}";
         start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true";
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
 
@@ -270,35 +270,5 @@ public sealed class Playground : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindHarnessDirectory()
-    {
-        var root = RepositoryRoot();
-        var harness = Path.Combine(root, "tests", "RelanceBot.EndToEndTests", "playground");
-        return Directory.Exists(Path.Combine(harness, "node_modules"))
-            ? harness
-            : throw new InvalidOperationException($"Run `npm ci --prefix {harness}` (scripts/test.sh does it).");
-    }
-
-    private static string NetworkGuardPath()
-    {
-        var guard = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "tools", "netguard.cjs"));
-        return File.Exists(guard)
-            ? guard
-            : throw new InvalidOperationException($"The loopback network guard is missing at {guard}; the playground must never run without it.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RelanceBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RelanceBot.sln not found above the test directory.");
     }
 }

@@ -40,47 +40,15 @@ internal sealed class BotRequestHandler(
             return Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "Activities must be POSTed.");
         }
 
-        if (!request.HasJsonContentType())
-        {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "The activity must be sent as application/json.");
-        }
-
-        Activity? activity;
-        using (var body = await ReadBoundedBodyAsync(context))
-        {
-            if (body is null)
-            {
-                return Problem(
-                    StatusCodes.Status413PayloadTooLarge,
-                    "Payload too large",
-                    $"The activity exceeds the limit of {options.Value.MaxRequestBodySize} bytes.");
-            }
-
-            try
-            {
-                activity = JsonSerializer.Deserialize<Activity>(body.Span, BotFrameworkJson.Options);
-            }
-            catch (JsonException exception)
-            {
-                return Problem(
-                    StatusCodes.Status400BadRequest,
-                    "Malformed activity",
-                    $"The body is not a valid JSON activity (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine}).");
-            }
-        }
-
+        var (activity, unreadable) = await ReadActivityAsync(context);
         if (activity is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body must be a JSON activity object.");
+            return unreadable!;
         }
 
-        var errors = ActivityValidator.Validate(activity);
-        if (errors.Count > 0)
+        if (ValidateEnvelope(activity) is { } invalid)
         {
-            return Results.ValidationProblem(
-                errors,
-                detail: "The activity has missing or oversized fields: " + string.Join(", ", errors.Keys) + ".",
-                title: "Invalid activity");
+            return invalid;
         }
 
         var authentication = await authenticator.AuthenticateAsync(request.Headers.Authorization, activity, context.RequestAborted);
@@ -106,16 +74,88 @@ internal sealed class BotRequestHandler(
 
     private async Task<IResult> RunTurnOnceAsync(HttpContext context, Activity activity, BotCallerIdentity caller)
     {
+        var run = await RunTurnAsync(context, activity, caller, context.RequestServices.GetRequiredService<IConnectorClient>());
+        return run.Status switch
+        {
+            TurnRunStatus.Duplicate => run.PreviousInvokeResponse is { } previous ? InvokeResult(previous) : Results.Ok(),
+            TurnRunStatus.Cancelled => Results.Empty,
+            TurnRunStatus.Failed => Problem(StatusCodes.Status500InternalServerError, "Bot error", "The bot failed to process the activity."),
+            _ => BuildTurnResult(activity, run.Turn!),
+        };
+    }
+
+    /// <summary>
+    /// Reads the request's JSON activity (content type, size limit, syntax): the activity, or the 4xx problem to answer.
+    /// Shared with the built-in Direct Line channel.
+    /// </summary>
+    internal async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "The activity must be sent as application/json."));
+        }
+
+        Activity? activity;
+        using (var body = await ReadBoundedBodyAsync(context))
+        {
+            if (body is null)
+            {
+                return (null, Problem(
+                    StatusCodes.Status413PayloadTooLarge,
+                    "Payload too large",
+                    $"The activity exceeds the limit of {options.Value.MaxRequestBodySize} bytes."));
+            }
+
+            try
+            {
+                activity = JsonSerializer.Deserialize<Activity>(body.Span, BotFrameworkJson.Options);
+            }
+            catch (JsonException exception)
+            {
+                return (null, Problem(
+                    StatusCodes.Status400BadRequest,
+                    "Malformed activity",
+                    $"The body is not a valid JSON activity (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine})."));
+            }
+        }
+
+        if (activity is null)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body must be a JSON activity object."));
+        }
+
+        return (activity, null);
+    }
+
+    /// <summary>The envelope checks every channel's activity passes before its turn: null when it is well formed.</summary>
+    internal static IResult? ValidateEnvelope(Activity activity)
+    {
+        var errors = ActivityValidator.Validate(activity);
+        return errors.Count == 0
+            ? null
+            : Results.ValidationProblem(
+                errors,
+                detail: "The activity has missing or oversized fields: " + string.Join(", ", errors.Keys) + ".",
+                title: "Invalid activity");
+    }
+
+    /// <summary>
+    /// The turn pipeline, shared with the built-in Direct Line channel: drops a duplicate delivery, runs the app's
+    /// <see cref="IBot"/> with its replies sent through <paramref name="connector"/>, and forgets the delivery when the
+    /// turn fails so that the channel's retry runs.
+    /// </summary>
+    internal async Task<TurnRun> RunTurnAsync(HttpContext context, Activity activity, BotCallerIdentity caller, IConnectorClient connector)
+    {
         ActivityKey? key = string.IsNullOrEmpty(activity.Id)
             ? null
             : new ActivityKey(activity.ChannelId!, activity.Conversation!.Id!, activity.Id);
         if (key is { } claimed && deduplicator.TryBegin(claimed) is { IsDuplicate: true } duplicate)
         {
             logger.LogInformation("Duplicate delivery of {ActivityType} activity {ActivityId} ignored", activity.Type, activity.Id);
-            return duplicate.PreviousInvokeResponse is { } previous ? InvokeResult(previous) : Results.Ok();
+            return TurnRun.Duplicate(duplicate.PreviousInvokeResponse);
         }
 
-        var connector = context.RequestServices.GetRequiredService<IConnectorClient>();
         var turn = new TurnContext(activity, caller, connector);
         try
         {
@@ -125,13 +165,13 @@ internal sealed class BotRequestHandler(
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             Forget(key);
-            return Results.Empty;
+            return TurnRun.Cancelled;
         }
         catch (Exception exception)
         {
             Forget(key);
             logger.LogError(exception, "The bot failed on {ActivityType} activity {ActivityId}", activity.Type, activity.Id);
-            return Problem(StatusCodes.Status500InternalServerError, "Bot error", "The bot failed to process the activity.");
+            return TurnRun.Failed;
         }
 
         if (key is { } completed)
@@ -139,7 +179,7 @@ internal sealed class BotRequestHandler(
             deduplicator.Complete(completed, turn.InvokeResponse);
         }
 
-        return BuildTurnResult(activity, turn);
+        return TurnRun.Completed(turn);
     }
 
     private static IResult BuildTurnResult(Activity activity, TurnContext turn)

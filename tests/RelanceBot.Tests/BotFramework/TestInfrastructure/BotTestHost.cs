@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.BotFramework;
+using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 
 namespace RelanceBot.Tests.BotFramework.TestInfrastructure;
 
-/// <summary>A real Kestrel host on 127.0.0.1 with only the protocol layer and a <see cref="RecordingBot"/>.</summary>
+/// <summary>A real Kestrel host on 127.0.0.1 with only the protocol layer (<c>/api/messages</c> and the built-in Direct Line) and a <see cref="RecordingBot"/>.</summary>
 public sealed class BotTestHost : IAsyncDisposable
 {
     private BotTestHost(WebApplication app, RecordingBot bot)
@@ -39,6 +40,7 @@ public sealed class BotTestHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapBotFramework("/api/messages");
+        app.MapDirectLine();
         await app.StartAsync();
         return new BotTestHost(app, bot);
     }
