@@ -3,8 +3,9 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Conversations;
 
 /// <summary>
-/// Where one conversation stands between turns: its dialog stack (JSON), the practice a web page opened it for, and
-/// the identity check's failures. One row per conversation, read and written once per turn.
+/// Where one conversation stands between turns: its dialog stack (JSON) and the practice a web page opened it for.
+/// One row per conversation, read and written once per turn. (Identity-check failures are counted beyond the
+/// conversation, in <see cref="IdentityCheckThrottle"/>.)
 /// </summary>
 public sealed class ConversationState : IConcurrencyVersioned
 {
@@ -19,10 +20,6 @@ public sealed class ConversationState : IConcurrencyVersioned
 
     /// <summary>The practice whose web page opened the conversation; it scopes the identity check.</summary>
     public Guid? PracticeId { get; private set; }
-
-    public int FailedIdentityAttempts { get; private set; }
-
-    public DateTimeOffset? IdentityLockedUntil { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -58,36 +55,6 @@ public sealed class ConversationState : IConcurrencyVersioned
     public void OpenedFor(Guid practiceId, DateTimeOffset now)
     {
         PracticeId = practiceId;
-        UpdatedAt = now;
-    }
-
-    public bool IsIdentityCheckLocked(DateTimeOffset now) => IdentityLockedUntil is { } until && until > now;
-
-    /// <summary>Counts a failed identity check; returns true when this failure locks the check.</summary>
-    public bool FailIdentityCheck(int maxAttempts, TimeSpan lockDuration, DateTimeOffset now)
-    {
-        if (IdentityLockedUntil is { } until && until <= now)
-        {
-            // The previous lock is over: a fresh series of attempts.
-            FailedIdentityAttempts = 0;
-            IdentityLockedUntil = null;
-        }
-
-        FailedIdentityAttempts++;
-        UpdatedAt = now;
-        if (FailedIdentityAttempts < maxAttempts)
-        {
-            return false;
-        }
-
-        IdentityLockedUntil = now + lockDuration;
-        return true;
-    }
-
-    public void PassIdentityCheck(DateTimeOffset now)
-    {
-        FailedIdentityAttempts = 0;
-        IdentityLockedUntil = null;
         UpdatedAt = now;
     }
 }

@@ -19,6 +19,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ConversationStateStore>();
         services.AddScoped<ConversationLinker>();
+        services.AddScoped<IdentityCheckThrottles>();
         services.AddScoped<PatientFiles>();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();

@@ -13,7 +13,8 @@ namespace RelanceBot.Conversations;
 /// <summary>
 /// The patient-facing bot: a greeting that says plainly this is an automated assistant, the link from a reminder's
 /// token to the patient's file, then the conversation itself (<see cref="PatientConversation"/>). Nothing about an
-/// invoice is said before the conversation is bound to its patient.
+/// invoice is said before the conversation is bound to its patient. A turn's replies go out only after its changes are
+/// saved; a turn whose save fails (another writer changed what it read) only asks the patient to try again.
 /// </summary>
 public sealed class PatientBot(
     ConversationReferenceStore references,
@@ -22,7 +23,8 @@ public sealed class PatientBot(
     PatientFiles files,
     RelanceBotDbContext db,
     MessageCatalog messages,
-    ConversationTurnGate gate) : IBot
+    ConversationTurnGate gate,
+    ILogger<PatientBot> logger) : IBot
 {
     /// <summary>The event a Web Chat page sends with the token from the reminder's link.</summary>
     public const string LinkEventName = "relancebot/link";
@@ -44,7 +46,22 @@ public sealed class PatientBot(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await AnswerAsync(turn, cancellationToken);
+            var held = new HeldRepliesTurn(turn);
+            try
+            {
+                await AnswerAsync(held, cancellationToken);
+            }
+            catch (DbUpdateException exception)
+            {
+                // A stale version (a racing turn on another instance, an invoice changed meanwhile) or a row created at
+                // the same moment: nothing of the turn was stored, so none of what it said may be sent.
+                logger.LogWarning(exception, "A turn on channel {ChannelId} could not be saved; the patient is asked to try again", turn.Activity.ChannelId);
+                db.ChangeTracker.Clear();
+                await new Reply(turn, messages, BotLanguages.FromLocale(turn.Activity.Locale)).SayAsync(cancellationToken, "turn-not-saved");
+                return;
+            }
+
+            await held.ReleaseAsync(cancellationToken);
         }
         finally
         {
@@ -52,7 +69,7 @@ public sealed class PatientBot(
         }
     }
 
-    private async Task AnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task AnswerAsync(HeldRepliesTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var conversation = await references.RecordAsync(activity, cancellationToken);

@@ -58,6 +58,15 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid
         && (RemindersPausedUntil is null || RemindersPausedUntil <= now);
 
+    /// <summary>Settled, cancelled or disputed: no plan, deferral or charge may go ahead. Null while the debt stands.</summary>
+    public InvoiceClosure? Closure => Status switch
+    {
+        InvoiceStatus.Paid => InvoiceClosure.Settled,
+        InvoiceStatus.Cancelled => InvoiceClosure.Cancelled,
+        InvoiceStatus.Disputed => InvoiceClosure.Disputed,
+        _ => null,
+    };
+
     Guid? IAuditable.AuditPracticeId => PracticeId;
 
     private Invoice()
@@ -111,14 +120,20 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Records money received (card, cheque at the desk…); the invoice is paid once nothing is outstanding.</summary>
-    public void RecordPayment(long amountCents, DateTimeOffset now)
+    /// <summary>
+    /// Records money received (card, cheque at the desk…); the invoice is paid once nothing is outstanding. Returns the
+    /// part of <paramref name="amountCents"/> beyond what was still owed (a payment arriving after the invoice was
+    /// settled another way), which is not counted and is the practice's to refund.
+    /// </summary>
+    public long RecordPayment(long amountCents, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountCents);
         EnsureNotCancelled();
-        AmountPaidCents = Math.Min(AmountDueCents, AmountPaidCents + amountCents);
+        var applied = Math.Min(AmountOutstandingCents, amountCents);
+        AmountPaidCents += applied;
         Status = SettledStatus(Status);
         UpdatedAt = now;
+        return amountCents - applied;
     }
 
     /// <summary>Gives money back (a refund): what was paid goes down, and a paid invoice is owed again.</summary>

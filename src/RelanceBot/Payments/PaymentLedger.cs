@@ -46,13 +46,26 @@ public sealed class PaymentLedger(
             return true;
         }
 
-        invoice.RecordPayment(received.AmountCents, now);
+        var wasSettled = invoice.Closure == InvoiceClosure.Settled;
+        var excess = invoice.RecordPayment(received.AmountCents, now);
         if (plan is not null && reference.InstallmentId is { } installmentId)
         {
             plan.MarkPaid(installmentId, now);
         }
 
-        if (invoice.Status == InvoiceStatus.Paid)
+        if (excess > 0)
+        {
+            // Settled another way first (at the desk, a second link): the patient paid twice.
+            alerts.Raise(new NewStaffAlert(
+                invoice.PracticeId,
+                StaffAlertKind.Escalation,
+                $"Paiement de {Format(received.AmountCents)} reçu pour la facture {invoice.ExternalReference}, dont {Format(excess)} "
+                + "au-delà du montant dû : à rembourser ?",
+                invoice.PatientId,
+                invoice.Id));
+        }
+
+        if (!wasSettled && invoice.Status == InvoiceStatus.Paid)
         {
             await SettleAsync(invoice, payment, now, cancellationToken);
         }

@@ -20,4 +20,12 @@ public static class DbContextExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// Makes the next save also check that <paramref name="aggregate"/> is unchanged since it was read (its version is
+    /// renewed with the others'): a change that depends on the aggregate's state, such as charging an invoice still
+    /// owed, commits only while that state holds, and otherwise fails as a concurrency conflict.
+    /// </summary>
+    public static void RequireUnchanged(this DbContext db, IConcurrencyVersioned aggregate) =>
+        db.Entry(aggregate).Property(nameof(IConcurrencyVersioned.Version)).IsModified = true;
 }

@@ -13,6 +13,7 @@ namespace RelanceBot.Plans;
 /// and carries an idempotency key of its own, so running twice, or restarting between the charge and its record,
 /// charges once. A failure sends the patient the link for that installment; after
 /// <see cref="PlansOptions.MaxChargeAttempts"/> failures staff are alerted and the invoice goes back to the cadence.
+/// A plan whose invoice was settled, cancelled or disputed another way is cancelled, never charged.
 /// </summary>
 public sealed class InstallmentCharges(
     RelanceBotDbContext db,
@@ -97,7 +98,18 @@ public sealed class InstallmentCharges(
             return;
         }
 
+        var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == plan.InvoiceId, cancellationToken);
+        if (plan.CancelIfOvertakenBy(invoice, now) is { } closure)
+        {
+            logger.LogInformation("Plan {PlanId} cancelled before charging: its invoice is {Closure}", plan.Id, closure);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        // The attempt is recorded only if the invoice is still as checked: paid at the desk, cancelled or disputed in
+        // the meantime, the save fails, nothing is charged, and the next run cancels the plan.
         var attempt = installment.BeginAttempt();
+        db.RequireUnchanged(invoice);
         await db.SaveChangesAsync(cancellationToken);
 
         var reference = new PaymentReference(plan.PracticeId, plan.InvoiceId, plan.Id, installment.Id);

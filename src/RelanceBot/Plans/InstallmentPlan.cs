@@ -1,4 +1,5 @@
 using RelanceBot.Auditing;
+using RelanceBot.Invoices;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Plans;
@@ -140,6 +141,29 @@ public sealed class InstallmentPlan : IAuditable, IConcurrencyVersioned
         Status = InstallmentPlanStatus.Failed;
         EndReason = reason;
         DecidedAt ??= now;
+    }
+
+    /// <summary>
+    /// The rule every decision and charge applies first: a live plan whose invoice was settled, cancelled or disputed
+    /// another way is cancelled, and the closure is returned so the caller refuses. Null when the plan may go on
+    /// (or is already over).
+    /// </summary>
+    public InvoiceClosure? CancelIfOvertakenBy(Invoice invoice, DateTimeOffset now)
+    {
+        if (invoice.Id != InvoiceId)
+        {
+            throw new ArgumentException("Not this plan's invoice.", nameof(invoice));
+        }
+
+        if (!IsLive || invoice.Closure is not { } closure)
+        {
+            return null;
+        }
+
+        Status = InstallmentPlanStatus.Cancelled;
+        EndReason = $"Invoice {closure.ToString().ToLowerInvariant()}";
+        DecidedAt ??= now;
+        return closure;
     }
 
     private bool Decide(InstallmentPlanStatus decision, string decidedBy, DateTimeOffset now)

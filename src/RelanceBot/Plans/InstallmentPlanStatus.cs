@@ -1,6 +1,9 @@
 namespace RelanceBot.Plans;
 
-/// <summary>Stored by name. Requested → Approved/Rejected → Active (card saved with installment 1) → Completed/Failed.</summary>
+/// <summary>
+/// Stored by name. Requested → Approved/Rejected → Active (card saved with installment 1) → Completed/Failed, or
+/// Cancelled at any live step when its invoice is settled, cancelled or disputed another way.
+/// </summary>
 public enum InstallmentPlanStatus
 {
     Requested,
@@ -9,4 +12,7 @@ public enum InstallmentPlanStatus
     Active,
     Completed,
     Failed,
+
+    /// <summary>Overtaken by its invoice (settled, cancelled or disputed): never approved or charged from then on.</summary>
+    Cancelled,
 }

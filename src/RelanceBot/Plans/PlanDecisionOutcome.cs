@@ -8,4 +8,7 @@ public enum PlanDecisionOutcome
     AlreadyDecided,
 
     NotFound,
+
+    /// <summary>The invoice was settled, cancelled or disputed meanwhile: the plan is cancelled, the patient told nothing.</summary>
+    InvoiceClosed,
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Auditing;
+using RelanceBot.Invoices;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 
@@ -24,7 +25,8 @@ public static class PlanEndpoints
             .WithName("ApprovePlan")
             .WithSummary("Approve a requested installment plan")
             .WithDescription("The invoice goes under the plan and the patient is sent the link for the first installment. "
-                + "A plan already decided answers 409.")
+                + "A plan already decided answers 409, as does a plan whose invoice was settled, cancelled or disputed since the "
+                + "request: that plan is cancelled and the patient is told nothing.")
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -33,7 +35,8 @@ public static class PlanEndpoints
                 DecideAsync(id, PlanDecision.Reject, user, decide, db, actor, cancellationToken))
             .WithName("RejectPlan")
             .WithSummary("Reject a requested installment plan")
-            .WithDescription("Reminders resume. A plan already decided answers 409.")
+            .WithDescription("Reminders resume. A plan already decided, or whose invoice was settled, cancelled or disputed "
+                + "meanwhile (the plan is then cancelled), answers 409.")
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -56,17 +59,28 @@ public static class PlanEndpoints
         CancellationToken cancellationToken)
     {
         var practiceId = user.GetPracticeId();
-        var outcome = await decide.HandleAsync(practiceId, id, decision, actor.Name, cancellationToken);
-        return outcome switch
+        var result = await decide.HandleAsync(practiceId, id, decision, actor.Name, cancellationToken);
+        return result.Outcome switch
         {
             PlanDecisionOutcome.NotFound => PlanNotFound(id),
             PlanDecisionOutcome.AlreadyDecided => Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Plan already decided",
                 detail: "This installment plan was already approved or rejected."),
+            PlanDecisionOutcome.InvoiceClosed => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Invoice closed",
+                detail: $"The invoice is {Describe(result.Closure!.Value)}: this installment plan was cancelled and the patient was not told anything."),
             _ => Results.Ok(PlanResponse.From((await FindAsync(db, practiceId, id, cancellationToken))!)),
         };
     }
+
+    private static string Describe(InvoiceClosure closure) => closure switch
+    {
+        InvoiceClosure.Settled => "already paid",
+        InvoiceClosure.Cancelled => "cancelled",
+        _ => "disputed",
+    };
 
     private static Task<InstallmentPlan?> FindAsync(RelanceBotDbContext db, Guid practiceId, Guid id, CancellationToken cancellationToken) =>
         db.Set<InstallmentPlan>().SingleOrDefaultAsync(plan => plan.Id == id && plan.PracticeId == practiceId, cancellationToken);

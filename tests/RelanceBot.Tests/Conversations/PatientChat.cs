@@ -11,7 +11,8 @@ namespace RelanceBot.Tests.Conversations;
 
 /// <summary>
 /// A patient talking to the real app through <c>POST /api/messages</c> with <c>deliveryMode: expectReplies</c>, so
-/// each turn's replies come back in the HTTP response.
+/// each turn's replies come back in the HTTP response; or, with <see cref="ConnectorServiceUrl"/>, as a channel does,
+/// the replies then going to that Connector.
 /// </summary>
 public sealed class PatientChat(RelanceBotFactory app, string channelId = "webchat", string? conversationId = null, string locale = "fr-FR")
 {
@@ -20,6 +21,9 @@ public sealed class PatientChat(RelanceBotFactory app, string channelId = "webch
     public string ConversationId { get; } = conversationId ?? $"conv-{Guid.NewGuid():N}";
 
     public RelanceBotFactory App { get; set; } = app;
+
+    /// <summary>A (fake) Connector the replies are sent to instead of the HTTP response.</summary>
+    public string? ConnectorServiceUrl { get; init; }
 
     /// <summary>Sends <paramref name="text"/>; returns the bot's replies.</summary>
     public Task<IReadOnlyList<JsonObject>> SendAsync(string text) => PostAsync(new JsonObject { ["type"] = "message", ["text"] = text });
@@ -34,16 +38,25 @@ public sealed class PatientChat(RelanceBotFactory app, string channelId = "webch
     {
         activity["id"] = $"{ConversationId}-{++_sequence}";
         activity["channelId"] = channelId;
-        activity["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        activity["serviceUrl"] = ConnectorServiceUrl ?? "https://smba.trafficmanager.net/emea/";
         activity["from"] = new JsonObject { ["id"] = $"user-{ConversationId}", ["name"] = "Patient" };
         activity["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "RelanceBot" };
         activity["conversation"] = new JsonObject { ["id"] = ConversationId, ["tenantId"] = "tenant-1" };
         activity["locale"] = locale;
-        activity["deliveryMode"] = "expectReplies";
+        if (ConnectorServiceUrl is null)
+        {
+            activity["deliveryMode"] = "expectReplies";
+        }
+
         App.StartServer();
         using var client = App.CreateClient();
         var response = await client.PostAsJsonAsync("/api/messages", activity);
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        if (ConnectorServiceUrl is not null)
+        {
+            return [];
+        }
+
         var body = await response.ReadJsonAsync();
         return [.. body["activities"]!.AsArray().Select(node => node!.AsObject())];
     }

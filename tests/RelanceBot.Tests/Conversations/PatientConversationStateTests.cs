@@ -147,6 +147,70 @@ public sealed class PatientConversationStateTests
     }
 
     [Fact]
+    public async Task FiveFailedIdentityChecks_SpreadOverNewConversations_LockTheSurname_AndAlertStaff()
+    {
+        await using var app = new RelanceBotFactory();
+        var scenario = await PatientScenario.CreateAsync(app);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var answer = await TryIdentityAsync(app, scenario, "Martin", $"0{attempt + 3}/02/1980");
+            answer.ShouldContain(attempt < 5 ? "Je ne retrouve pas de dossier" : "la vérification est suspendue");
+        }
+
+        // A new conversation with the right birth date gets no fresh tries.
+        var right = await TryIdentityAsync(app, scenario, "MARTIN", "03/02/1980");
+        right.ShouldContain("la vérification est suspendue");
+        right.ShouldNotContain("votre identité est vérifiée");
+        var alert = await PatientScenario.QueryAsync(app, db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.IdentityCheckLocked));
+        alert.PracticeId.ShouldBe(scenario.Practice.Id);
+        alert.Summary.ShouldContain("nom de famille");
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        (await TryIdentityAsync(app, scenario, "martin", "3 février 1980")).ShouldContain("votre identité est vérifiée");
+    }
+
+    [Fact]
+    public async Task FiveFailedIdentityChecks_OnAPatientsBirthDate_WithOtherSurnames_LockThatPatient()
+    {
+        await using var app = new RelanceBotFactory();
+        var scenario = await PatientScenario.CreateAsync(app);
+
+        foreach (var surname in new[] { "Dupont", "Durand", "Bernard", "Petit", "Moreau" })
+        {
+            await TryIdentityAsync(app, scenario, surname, "03/02/1980");
+        }
+
+        (await TryIdentityAsync(app, scenario, "Martin", "03/02/1980")).ShouldContain("la vérification est suspendue");
+        var alert = await PatientScenario.QueryAsync(app, db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.IdentityCheckLocked));
+        alert.PatientId.ShouldBe(scenario.PatientId);
+    }
+
+    [Fact]
+    public async Task FailedIdentityChecks_OutsideTheWindow_DoNotAddUp()
+    {
+        await using var app = new RelanceBotFactory();
+        var scenario = await PatientScenario.CreateAsync(app);
+
+        // Four a day, every day: each series of failures ends 24 hours after it began, before a fifth.
+        for (var attempt = 1; attempt <= 12; attempt++)
+        {
+            (await TryIdentityAsync(app, scenario, "Martin", "04/02/1980")).ShouldContain("Je ne retrouve pas de dossier");
+            app.Clock.Advance(TimeSpan.FromHours(7));
+        }
+    }
+
+    /// <summary>A new conversation from the practice's page: asks to pay, then answers the identity check once.</summary>
+    private static async Task<string> TryIdentityAsync(RelanceBotFactory app, PatientScenario scenario, string lastName, string birthDate)
+    {
+        var chat = new PatientChat(app);
+        await chat.SendEventAsync(PatientBot.PracticePageEventName, new JsonObject { ["practiceId"] = scenario.Practice.Id.ToString() });
+        await chat.SayAsync("je veux payer");
+        await chat.SayAsync(lastName);
+        return await chat.SayAsync(birthDate);
+    }
+
+    [Fact]
     public async Task IdentityCheck_RefusesAmbiguousMatches()
     {
         await using var app = new RelanceBotFactory();

@@ -161,6 +161,70 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
         _host.Notices.Notices.Single().PayLink.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task ApprovingAPlan_AfterTheInvoiceWasPaidAtTheDesk_Is409_ThePlanIsCancelled_AndThePatientHearsNothing()
+    {
+        var invoiceId = await _host.CreateInvoiceAsync("F-15", 10000);
+        var today = DateOnly.FromDateTime(_host.App.Clock.GetUtcNow().UtcDateTime);
+        var plan = (await RequestAsync(invoiceId, 3, today.AddDays(2))).Plan!;
+        await CloseInvoiceAsync(invoiceId, "paid");
+
+        using var approved = await _host.Api.PostAsync($"/api/v1/plans/{plan.Id}/approve", null);
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        approved.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await approved.Content.ReadAsStringAsync()).ShouldContain("already paid");
+        _host.Notices.Notices.ShouldBeEmpty();
+        (await _host.InScopeAsync(db => db.OutboxMessages.CountAsync(message => message.IdempotencyKey.StartsWith("plan-")))).ShouldBe(0);
+        (await PlanAsync(plan.Id)).Status.ShouldBe(InstallmentPlanStatus.Cancelled);
+        (await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.PlanApproval))).Status
+            .ShouldBe(StaffAlertStatus.Closed);
+        (await _host.InvoiceAsync(invoiceId)).Status.ShouldBe(InvoiceStatus.Paid);
+    }
+
+    [Theory]
+    [InlineData("paid")]
+    [InlineData("cancelled")]
+    [InlineData("disputed")]
+    public async Task TheChargingJob_NeverChargesASettledCancelledOrDisputedInvoice(string closure)
+    {
+        var (invoiceId, planId) = await ApprovedPlanAsync("F-16", 10000, "pm_card_visa");
+        await CloseInvoiceAsync(invoiceId, closure);
+        _host.App.Clock.Advance(TimeSpan.FromDays(31));
+
+        await ChargeDueAsync();
+        _host.App.Clock.Advance(TimeSpan.FromDays(31));
+        await ChargeDueAsync();
+
+        OffSessionCharges().ShouldBeEmpty();
+        (await PlanAsync(planId)).Status.ShouldBe(InstallmentPlanStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task APaymentForAnInvoiceAlreadySettled_AsksStaffToRefundIt_AndSendsNoSecondReceipt()
+    {
+        var invoiceId = await _host.CreateInvoiceAsync("F-17", 10000);
+        await CloseInvoiceAsync(invoiceId, "paid");
+
+        await _host.InScopeAsync(async (IServiceProvider services) =>
+        {
+            var invoice = await services.GetRequiredService<RelanceBotDbContext>().Invoices.SingleAsync(candidate => candidate.Id == invoiceId);
+            var recorded = await services.GetRequiredService<PaymentLedger>().RecordPaymentAsync(
+                new ReceivedPayment(new PaymentReference(invoice.PracticeId, invoiceId, null, null), "pi_late_checkout", 10000),
+                CancellationToken.None);
+            await services.GetRequiredService<RelanceBotDbContext>().SaveChangesAsync();
+            return recorded;
+        });
+
+        _host.Notices.Notices.ShouldBeEmpty();
+        var alert = await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync());
+        alert.Kind.ShouldBe(StaffAlertKind.Escalation);
+        alert.Summary.ShouldContain("100,00");
+        alert.Summary.ShouldContain("rembourser");
+        var invoice = await _host.InvoiceAsync(invoiceId);
+        invoice.AmountPaidCents.ShouldBe(10000);
+    }
+
     private async Task<(Guid InvoiceId, Guid PlanId)> ApprovedPlanAsync(string reference, long amount, string card)
     {
         var invoiceId = await _host.CreateInvoiceAsync(reference, amount);
@@ -195,6 +259,29 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
         {
             await services.GetRequiredService<DeferredPaymentLinks>().SendDueAsync(CancellationToken.None);
             return 0;
+        });
+
+    /// <summary>What staff or the patient do meanwhile: paid at the desk, cancelled by the practice, contested.</summary>
+    private Task<int> CloseInvoiceAsync(Guid invoiceId, string closure) =>
+        _host.InScopeAsync(async (IServiceProvider services) =>
+        {
+            var db = services.GetRequiredService<RelanceBotDbContext>();
+            var invoice = await db.Invoices.SingleAsync(candidate => candidate.Id == invoiceId);
+            var now = _host.App.Clock.GetUtcNow();
+            switch (closure)
+            {
+                case "paid":
+                    invoice.RecordPayment(invoice.AmountOutstandingCents, now);
+                    break;
+                case "cancelled":
+                    invoice.Cancel(now);
+                    break;
+                default:
+                    invoice.Dispute(now);
+                    break;
+            }
+
+            return await db.SaveChangesAsync();
         });
 
     private Task<InstallmentPlan> PlanAsync(Guid planId) =>

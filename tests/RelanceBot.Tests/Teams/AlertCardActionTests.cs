@@ -72,6 +72,25 @@ public sealed class AlertCardActionTests : TeamsChannelTest
     }
 
     [Fact]
+    public async Task ApprovingAPlan_AfterTheInvoiceWasPaidAtTheDesk_CancelsThePlan_TellsStaff_AndNotThePatient()
+    {
+        var (planId, alertId) = await Practice.RequestPlanAsync(App);
+        var deskAlert = await Practice.RaiseAlertAsync(App, StaffAlertKind.AlreadyPaidClaim);
+        var paid = TeamsPractice.Data(deskAlert);
+        paid["method"] = "cheque";
+        await Channel.ExecuteAsync(Practice.AssistantAad, "markPaid", paid);
+
+        var response = await Channel.ExecuteAsync(Practice.PractitionerAad, "approve", TeamsPractice.Data(alertId));
+
+        CardText.Of(response["value"]!).ShouldContain("la facture est déjà réglée");
+        (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Closed);
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().SingleAsync(p => p.Id == planId))).Status
+            .ShouldBe(InstallmentPlanStatus.Cancelled);
+        (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.Paid);
+        (await TeamsPractice.QueryAsync(App, db => db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith("plan-")))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ASecondApproval_ChangesNothing_AndSaysSo()
     {
         var (planId, alertId) = await Practice.RequestPlanAsync(App);

@@ -19,8 +19,13 @@ public sealed class ConversationOptions
     [Range(1, 90)]
     public int AlreadyPaidPauseDays { get; set; } = 14;
 
+    /// <summary>Failed identity checks allowed per conversation, per surname and per patient of a practice.</summary>
     [Range(1, 20)]
     public int IdentityMaxAttempts { get; set; } = 5;
+
+    /// <summary>How long failed identity checks keep counting towards <see cref="IdentityMaxAttempts"/>.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdentityAttemptWindow { get; set; } = TimeSpan.FromHours(24);
 
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan IdentityLockDuration { get; set; } = TimeSpan.FromHours(1);

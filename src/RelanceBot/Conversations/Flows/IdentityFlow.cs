@@ -8,13 +8,16 @@ namespace RelanceBot.Conversations.Flows;
 
 /// <summary>
 /// The identity check of a conversation a practice's web page opened (no reminder link): last name and date of birth
-/// must match exactly one active patient of that practice. Names compare without case or accents. After
-/// <see cref="ConversationOptions.IdentityMaxAttempts"/> failures the check locks for a while and staff are alerted.
+/// must match exactly one active patient of that practice. Names compare without case or accents. Failures count per
+/// conversation, per surname typed and per patient whose birth date was typed (<see cref="IdentityCheckThrottle"/>),
+/// so new conversations bring no fresh tries; after <see cref="ConversationOptions.IdentityMaxAttempts"/> failures
+/// within <see cref="ConversationOptions.IdentityAttemptWindow"/> the subject is locked for a while and staff are alerted.
 /// </summary>
 public sealed class IdentityFlow(
     PatientSession session,
     RelanceBotDbContext db,
     StaffAlerts alerts,
+    IdentityCheckThrottles throttles,
     FlowRouter router,
     IOptions<ConversationOptions> options) : IPatientFlow
 {
@@ -24,7 +27,8 @@ public sealed class IdentityFlow(
 
     private async Task<DialogTurnResult> AskLastNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (session.State.IsIdentityCheckLocked(session.Now))
+        if (session.State.PracticeId is { } practiceId
+            && await throttles.IsConversationLockedAsync(practiceId, session.Conversation.Id, cancellationToken))
         {
             return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
         }
@@ -61,35 +65,70 @@ public sealed class IdentityFlow(
             .ToListAsync(cancellationToken);
         var matches = candidates.Where(candidate => ChoiceRecognizer.Normalize(candidate.LastName) == lastName).ToList();
         var request = step.OptionsAs<FlowRequest>() ?? new FlowRequest("");
+        var conversationSubject = IdentityCheckThrottles.ConversationSubject(session.Conversation.Id);
+        string[] subjects =
+        [
+            conversationSubject,
+            IdentityCheckThrottles.SurnameSubject(lastName),
+            .. candidates.Select(candidate => IdentityCheckThrottles.PatientSubject(candidate.Id)),
+        ];
+        var counters = await throttles.FindAsync(practiceId, subjects, cancellationToken);
+
+        // Locked, even the right answers are refused: that is what makes guessing across conversations pointless.
+        if (counters.Any(counter => counter.IsLockedAt(session.Now)))
+        {
+            return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
+        }
 
         // Two patients of one practice sharing name and birth date cannot be told apart: neither is shown.
         if (matches.Count != 1)
         {
-            return await FailAsync(step, practiceId, request, cancellationToken);
+            foreach (var subject in subjects.Except(counters.Select(counter => counter.Subject), StringComparer.Ordinal))
+            {
+                counters.Add(throttles.Start(practiceId, subject));
+            }
+
+            return await FailAsync(step, practiceId, counters, request, cancellationToken);
         }
 
         var patient = await db.Patients.Include(p => p.Channels).SingleAsync(p => p.Id == matches[0].Id, cancellationToken);
         ConversationLinker.Bind(patient, session.Conversation, session.Now);
-        session.State.PassIdentityCheck(session.Now);
+        counters.SingleOrDefault(counter => counter.Subject == conversationSubject)?.Pass();
         session.Bound();
         await step.SendAsync(session.Say("identity-verified", ("firstName", patient.FirstName)), cancellationToken);
         return await router.ReplaceAsync(step.Context, request.ResumeFlow ?? FlowIds.Menu, request with { ResumeFlow = null }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> FailAsync(WaterfallStepContext step, Guid practiceId, FlowRequest request, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> FailAsync(
+        WaterfallStepContext step, Guid practiceId, List<IdentityCheckThrottle> counters, FlowRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!session.State.FailIdentityCheck(settings.IdentityMaxAttempts, settings.IdentityLockDuration, session.Now))
+        var locked = counters
+            .Where(counter => counter.Fail(settings.IdentityMaxAttempts, settings.IdentityAttemptWindow, settings.IdentityLockDuration, session.Now))
+            .ToList();
+        if (locked.Count == 0)
         {
             await step.SendAsync(session.Say("identity-failed"), cancellationToken);
             return await step.ReplaceAsync(FlowIds.Identity, DialogJson.ToNode(request), cancellationToken);
         }
 
+        var lockedPatients = locked.Where(counter => counter.Subject.StartsWith("patient:", StringComparison.Ordinal)).ToList();
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.IdentityCheckLocked,
-            $"Vérification d'identité bloquée après {settings.IdentityMaxAttempts} échecs dans une conversation {session.Conversation.ChannelId}.",
+            $"Vérification d'identité bloquée après {settings.IdentityMaxAttempts} échecs ({Describe(locked)}), "
+            + $"dernier essai dans une conversation {session.Conversation.ChannelId}.",
+            PatientId: lockedPatients.Count == 1 ? Guid.ParseExact(lockedPatients[0].Subject["patient:".Length..], "N") : null,
             PatientWords: step.Values[LastNameKey]?.GetValue<string>()));
         return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
     }
+
+    private static string Describe(List<IdentityCheckThrottle> locked) => string.Join(", ", locked
+        .Select(counter => counter.Subject[..counter.Subject.IndexOf(':', StringComparison.Ordinal)] switch
+        {
+            "conversation" => "dans cette conversation",
+            "surname" => "sur ce nom de famille",
+            _ => "sur la date de naissance d'un patient",
+        })
+        .Distinct());
 }

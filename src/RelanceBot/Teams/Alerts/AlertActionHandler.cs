@@ -67,9 +67,11 @@ public sealed class AlertActionHandler(
         var now = time.GetUtcNow();
         try
         {
-            var (outcome, resolution) = await ApplyAsync(alert, request, staff, now, cancellationToken);
+            var (outcome, resolution, notice) = await ApplyAsync(alert, request, staff, now, cancellationToken);
             alert.Resolve(outcome, staff.Name, resolution, now);
             await db.SaveChangesAsync(cancellationToken);
+            var card = composer.Compose(await subjects.LoadAsync(alert, cancellationToken), CardLanguage, now, notice);
+            return new AlertActionResult(AlertActionStatus.Done, card, null, alert.Id);
         }
         catch (InvoiceCancelledException)
         {
@@ -81,12 +83,10 @@ public sealed class AlertActionHandler(
             db.ChangeTracker.Clear();
             return await AlreadyHandledAsync(await db.StaffAlerts.SingleAsync(a => a.Id == alert.Id, cancellationToken), cancellationToken);
         }
-
-        var card = composer.Compose(await subjects.LoadAsync(alert, cancellationToken), CardLanguage, now);
-        return new AlertActionResult(AlertActionStatus.Done, card, null, alert.Id);
     }
 
-    private async Task<(StaffAlertStatus Outcome, string? Resolution)> ApplyAsync(
+    /// <returns>How the alert ends, what the card keeps of it, and a notice shown once on the updated card.</returns>
+    private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice)> ApplyAsync(
         StaffAlert alert, AlertActionRequest request, Staff staff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var culture = CardLanguage.Culture();
@@ -97,9 +97,13 @@ public sealed class AlertActionHandler(
                 var resolution = request.Reason is { } reason ? Say("resolution-reason", ("reason", reason)) : null;
                 if (alert.Kind == StaffAlertKind.PlanApproval)
                 {
-                    // Resolved first so the reason is kept: the plan's use case, which saves, then finds it handled.
-                    alert.Resolve(outcome, staff.Name, resolution, now);
-                    await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, cancellationToken);
+                    // The plan's use case resolves the alert (with the reason) and saves; the invoice may have been
+                    // settled, cancelled or disputed since the request, and then the plan is cancelled instead.
+                    var decision = await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, resolution, cancellationToken);
+                    if (decision is { Closure: { } closure })
+                    {
+                        return (StaffAlertStatus.Closed, null, Say($"plan-obsolete-{closure.ToString().ToLowerInvariant()}"));
+                    }
                 }
 
                 else
@@ -108,7 +112,7 @@ public sealed class AlertActionHandler(
                     await cadence.ApplyToCadenceAsync(alert.Id, request.Verb == AlertVerb.Approve, now, cancellationToken);
                 }
 
-                return (outcome, resolution);
+                return (outcome, resolution, null);
             case AlertVerb.MarkPaid:
                 var invoice = await InvoiceOfAsync(alert, cancellationToken);
                 var paid = invoice.AmountOutstandingCents;
@@ -120,7 +124,7 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paid",
                     ("method", Say(request.PaymentMethod == DeskPaymentMethods.Cash ? "method-cash" : "method-cheque")),
-                    ("amount", EuroAmount.Format(paid, culture))));
+                    ("amount", EuroAmount.Format(paid, culture))), null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
                 (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
@@ -129,11 +133,11 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paused",
                     ("days", request.Days.Value.ToString(CultureInfo.InvariantCulture)),
-                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))));
+                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))), null);
             case AlertVerb.NoteCall:
-                return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)));
+                return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null);
             case AlertVerb.Close:
-                return (StaffAlertStatus.Closed, null);
+                return (StaffAlertStatus.Closed, null, null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Verb, null);
         }

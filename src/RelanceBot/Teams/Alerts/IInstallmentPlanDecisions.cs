@@ -1,4 +1,5 @@
 using RelanceBot.Alerts;
+using RelanceBot.Plans;
 
 namespace RelanceBot.Teams.Alerts;
 
@@ -6,8 +7,9 @@ namespace RelanceBot.Teams.Alerts;
 public interface IInstallmentPlanDecisions
 {
     /// <summary>
-    /// Decides the plan awaiting <paramref name="alert"/>; the plan's use case resolves the alert and saves. Returns
-    /// false, changing nothing, when no plan awaits that alert.
+    /// Decides the plan awaiting <paramref name="alert"/>; the plan's use case resolves the alert (with
+    /// <paramref name="resolution"/>) and saves. Returns null, changing nothing, when no plan awaits that alert.
     /// </summary>
-    Task<bool> DecideAsync(StaffAlert alert, bool approve, string decidedBy, CancellationToken cancellationToken);
+    Task<PlanDecisionResult?> DecideAsync(
+        StaffAlert alert, bool approve, string decidedBy, string? resolution, CancellationToken cancellationToken);
 }

@@ -264,12 +264,6 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("FailedIdentityAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("IdentityLockedUntil")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid?>("PracticeId")
                         .HasColumnType("uuid");
 
@@ -285,6 +279,40 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("PracticeId");
 
                     b.ToTable("ConversationStates", (string)null);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.IdentityCheckThrottle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("IdentityCheckThrottles", (string)null);
                 });
 
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
@@ -1233,6 +1261,15 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.IdentityCheckThrottle", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>

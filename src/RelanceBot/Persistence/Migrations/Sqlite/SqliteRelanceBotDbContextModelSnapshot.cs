@@ -257,12 +257,6 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedIdentityAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("IdentityLockedUntil")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("PracticeId")
                         .HasColumnType("TEXT");
 
@@ -278,6 +272,40 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasIndex("PracticeId");
 
                     b.ToTable("ConversationStates", (string)null);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.IdentityCheckThrottle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("IdentityCheckThrottles", (string)null);
                 });
 
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
@@ -1226,6 +1254,15 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RelanceBot.Conversations.IdentityCheckThrottle", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
