@@ -17,4 +17,7 @@ public enum StaffAlertKind
 
     /// <summary>For information: an invoice was paid online (nothing to decide).</summary>
     InvoicePaid,
+
+    /// <summary>The sweep could not plan or render this invoice's reminders: they wait until someone looks.</summary>
+    ReminderFailed,
 }

@@ -206,7 +206,8 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
 
     private void Apply(InvoiceAmounts amounts)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(amounts.AmountDueCents, nameof(amounts));
+        // Nothing to chase for nothing owed: an amount of zero is an export error, not a paid invoice.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amounts.AmountDueCents, nameof(amounts));
         ArgumentOutOfRangeException.ThrowIfNegative(amounts.AmountPaidCents, nameof(amounts));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(amounts.AmountPaidCents, amounts.AmountDueCents, nameof(amounts));
         if (amounts.DueDate < amounts.IssueDate)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Intake;
@@ -15,8 +16,9 @@ public static class InvoiceEndpoints
         invoices.MapPut("/{externalReference}", PutAsync)
             .WithName("PutInvoice")
             .WithSummary("Create or update an invoice")
-            .WithDescription("Idempotent: the same body twice leaves the same state (201 the first time, then 200). "
-                + "The patient must exist. A cancelled invoice can no longer be updated (409).")
+            .WithDescription("Idempotent: the same body twice, even sent concurrently, leaves the same state (201 the first "
+                + "time, then 200). The patient must exist. A cancelled invoice can no longer be updated (409). An existing "
+                + "invoice keeps its patient unless movePatient=true is given (409 otherwise).")
             .Produces<InvoiceResponse>(StatusCodes.Status201Created)
             .Produces<InvoiceResponse>()
             .ProducesValidationProblem()
@@ -41,19 +43,18 @@ public static class InvoiceEndpoints
     private static async Task<IResult> PutAsync(
         ReferenceRouteValue externalReference,
         InvoiceRequest request,
+        [Description("Set to true to move an existing invoice to the patient named in the body; refused (409) otherwise.")] bool? movePatient,
         ClaimsPrincipal user,
         UpsertInvoice upsertInvoice,
         RelanceBotDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var result = await upsertInvoice.HandleAsync(user.GetPracticeId(), externalReference.Value, request, cancellationToken);
-        return await UpsertHttpResults.SaveAsync(
+        CancellationToken cancellationToken) =>
+        await UpsertHttpResults.SaveAsync(
             db,
-            result,
+            attemptCancellation => upsertInvoice.HandleAsync(
+                user.GetPracticeId(), externalReference.Value, request, movePatient ?? false, attemptCancellation),
             invoice => InvoiceResponse.From(invoice, request.PatientReference!),
             $"/api/v1/invoices/{Uri.EscapeDataString(externalReference.Value)}",
             cancellationToken);
-    }
 
     private static async Task<IResult> GetAsync(
         ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelanceBot.Intake;
 
 namespace RelanceBot.Invoices;
@@ -5,11 +6,17 @@ namespace RelanceBot.Invoices;
 /// <summary>Checks an <see cref="InvoiceRequest"/> and turns it into valid <see cref="InvoiceAmounts"/>.</summary>
 public static class InvoiceRequestValidator
 {
-    public static InvoiceAmounts? Validate(InvoiceRequest request, FieldErrors errors)
+    /// <param name="practiceToday">The date on the practice's calendar now: issue dates may not be later than the next day.</param>
+    public static InvoiceAmounts? Validate(InvoiceRequest request, DateOnly practiceToday, FieldErrors errors)
     {
         ExternalReference.Validate(request.PatientReference, "patientReference", errors);
         var due = Amount(request.AmountDueCents, "amountDueCents", required: true, errors);
         var paid = Amount(request.AmountPaidCents, "amountPaidCents", required: false, errors);
+        if (due == 0)
+        {
+            errors.Add("amountDueCents", "An invoice is for an amount above zero.");
+        }
+
         if (due is not null && paid is not null && paid > due)
         {
             errors.Add("amountPaidCents", "The amount paid cannot exceed the amount due.");
@@ -24,6 +31,14 @@ public static class InvoiceRequestValidator
         {
             errors.Add("issueDate", "This field is required (yyyy-MM-dd).");
         }
+        else if (request.IssueDate < InvoiceRules.EarliestIssueDate)
+        {
+            errors.Add("issueDate", $"The issue date cannot be before {Iso(InvoiceRules.EarliestIssueDate)}.");
+        }
+        else if (request.IssueDate > InvoiceRules.LatestIssueDate(practiceToday))
+        {
+            errors.Add("issueDate", $"The issue date cannot be after {Iso(InvoiceRules.LatestIssueDate(practiceToday))} (tomorrow at the practice).");
+        }
 
         if (request.DueDate is null)
         {
@@ -32,6 +47,10 @@ public static class InvoiceRequestValidator
         else if (request.DueDate < request.IssueDate)
         {
             errors.Add("dueDate", "The due date cannot precede the issue date.");
+        }
+        else if (request.IssueDate is { } issued && request.DueDate > InvoiceRules.LatestDueDate(issued))
+        {
+            errors.Add("dueDate", $"The due date cannot be more than {InvoiceRules.MaxPaymentTermYears} years after the issue date.");
         }
 
         var description = string.IsNullOrWhiteSpace(request.InternalDescription) ? null : request.InternalDescription.Trim();
@@ -64,4 +83,6 @@ public static class InvoiceRequestValidator
                 return cents;
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -43,12 +43,11 @@ public static class PatientEndpoints
         ClaimsPrincipal user,
         UpsertPatient upsertPatient,
         RelanceBotDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var result = await upsertPatient.HandleAsync(user.GetPracticeId(), externalReference.Value, request, cancellationToken);
-        return await UpsertHttpResults.SaveAsync(
-            db, result, PatientResponse.From, $"/api/v1/patients/{Uri.EscapeDataString(externalReference.Value)}", cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        await UpsertHttpResults.SaveAsync(
+            db,
+            attemptCancellation => upsertPatient.HandleAsync(user.GetPracticeId(), externalReference.Value, request, attemptCancellation),
+            PatientResponse.From, $"/api/v1/patients/{Uri.EscapeDataString(externalReference.Value)}", cancellationToken);
 
     private static async Task<IResult> GetAsync(
         ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken) =>

@@ -37,8 +37,19 @@ public sealed class CadencePlanner
     /// <summary>How far back a patient's contacts count against the quota.</summary>
     public TimeSpan QuotaPeriod => _quota.Period;
 
-    public DateTimeOffset StepDueAt(CadenceStep step, DateOnly dueDate) =>
-        _calendar.StartOfLocalDay(dueDate.AddDays(step.OffsetDays));
+    /// <summary>
+    /// When <paramref name="step"/> falls due for an invoice due on <paramref name="dueDate"/>: the start of local day
+    /// <c>due date + offset</c>. Null when that day lies after the calendar's last one: never.
+    /// </summary>
+    public DateTimeOffset? StepDueAt(CadenceStep step, DateOnly dueDate)
+    {
+        // Day numbers, not DateOnly.AddDays: a due date at either end of the calendar (a row intake never checked)
+        // must plan like any other instead of throwing for every invoice of the sweep.
+        var day = (long)dueDate.DayNumber + step.OffsetDays;
+        return day < DateOnly.MinValue.DayNumber ? DateTimeOffset.MinValue
+            : day > DateOnly.MaxValue.DayNumber ? null
+            : _calendar.StartOfLocalDay(DateOnly.FromDayNumber((int)day));
+    }
 
     public CadencePlan Plan(InvoiceCadenceState invoice, DateTimeOffset now)
     {
@@ -89,7 +100,7 @@ public sealed class CadencePlanner
                 due.Add(step);
                 latestDue = Math.Max(latestDue ?? int.MinValue, step.OffsetDays);
             }
-            else
+            else if (dueAt is not null)
             {
                 nextStepAt = Earliest(nextStepAt, dueAt);
             }

@@ -55,12 +55,22 @@ public sealed class PreviewCadence(
         var entries = new List<PreviewEntry>();
         foreach (var invoice in invoices)
         {
-            var patient = patients[invoice.PatientId];
             var payLink = await paymentLinks.GetLinkAsync(invoice.Id, cancellationToken);
-            var model = ReminderMessageModels.For(invoice, patient, practice, payLink, ReplyCodePlaceholder);
-            entries.AddRange(Simulate(
-                planner, invoice, patient, model, runs[invoice.Id].ToList(),
-                contacts.GetValueOrDefault(patient.Id) ?? [], now, now.AddDays(days)));
+            try
+            {
+                var patient = patients[invoice.PatientId];
+                var model = ReminderMessageModels.For(invoice, patient, practice, payLink, ReplyCodePlaceholder);
+                entries.AddRange(Simulate(
+                    planner, invoice, patient, model, runs[invoice.Id].ToList(),
+                    contacts.GetValueOrDefault(patient.Id) ?? [], now, now.AddDays(days)));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The invoice the sweep sets aside (ReminderBatch): flagged here, the rest of the preview still shown.
+                entries.Add(new PreviewEntry(
+                    now, invoice.ExternalReference, null, null, null, null, null, null,
+                    "Its reminders cannot be prepared: none would be sent, and staff are alerted. Check the invoice and the patient's details."));
+            }
         }
 
         return [.. entries.OrderBy(entry => entry.At).ThenBy(entry => entry.InvoiceReference, StringComparer.Ordinal)];

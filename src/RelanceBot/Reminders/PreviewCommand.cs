@@ -46,9 +46,9 @@ public static class PreviewCommand
 
             foreach (var entry in entries)
             {
+                var what = entry.Step is null ? "" : $"  {entry.Step} ({entry.Tone}, {entry.Channel ?? entry.Action.ToString()})";
                 await output.WriteLineAsync(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{entry.At:yyyy-MM-dd HH:mm zzz}  {entry.InvoiceReference}  {entry.Step} ({entry.Tone}, {entry.Channel ?? entry.Action.ToString()})"));
+                    CultureInfo.InvariantCulture, $"{entry.At:yyyy-MM-dd HH:mm zzz}  {entry.InvoiceReference}{what}"));
                 foreach (var line in new[] { entry.Note, entry.Subject, entry.Text }.OfType<string>())
                 {
                     await output.WriteLineAsync("    " + line.ReplaceLineEndings(Environment.NewLine + "    "));

@@ -24,24 +24,36 @@ namespace RelanceBot.Reminders;
 /// (approved steps now sent, alerts) go through SaveChanges. Id lists go to the database as one array parameter
 /// (<c>EF.Parameter</c>): SQLite finds a statement's parameters by name with a linear scan, so thousands of scalar
 /// parameters made each lookup query quadratic.
+/// An invoice whose planning or rendering throws (a row no intake check saw, a template that does not fit it) is set
+/// aside on its own: what the batch prepared for it is dropped, it is logged, staff get one alert, and the sweep looks
+/// at it again only after <see cref="FailedRetryDelay"/>. The others of the batch, and of every practice, go on.
 /// </remarks>
-public sealed class ReminderBatch(
+public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
     StaffAlerts alerts,
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
-    IAuditActor actor)
+    IAuditActor actor,
+    ILogger<ReminderBatch> logger)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// When an invoice the batch could not prepare is tried again. Planning and rendering depend only on data, so
+    /// retrying sooner would fail the same way; any change to the invoice or the cadence wakes it at once anyway.
+    /// </summary>
+    public static readonly TimeSpan FailedRetryDelay = TimeSpan.FromHours(6);
 
     private readonly Dictionary<Guid, CadencePlanner> _planners = [];
     private readonly Dictionary<Guid, Practice> _practices = [];
     private readonly List<ReminderStepRun> _claims = [];
     private readonly Dictionary<DateTimeOffset, List<Guid>> _wakes = [];
     private readonly List<Guid> _sleeping = [];
+    private readonly Dictionary<Guid, Invoice> _failed = [];
+    private int _alertsRaised;
 
     /// <summary>
     /// Prepares the steps due at <paramref name="now"/> for <paramref name="invoiceIds"/>. Batches prepared together
@@ -67,18 +79,29 @@ public sealed class ReminderBatch(
         await LoadPracticesAsync(invoices.Select(invoice => invoice.PracticeId).Distinct(), cancellationToken);
         var contacts = await LoadContactsAsync(patientIds, now, cancellationToken);
 
-        var result = new SweepResult(invoices.Count, 0, 0);
         var sends = new List<ReminderToSend>();
         foreach (var invoice in invoices)
         {
             var patientContacts = contacts.GetValueOrDefault(invoice.PatientId) ?? [];
             contacts[invoice.PatientId] = patientContacts;
-            result = result.Add(Run(invoice, patients[invoice.PatientId], [.. runs[invoice.Id]], patientContacts, now, sends));
+            try
+            {
+                Run(invoice, patients[invoice.PatientId], [.. runs[invoice.Id]], patientContacts, now, sends);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Fail(invoice, exception);
+            }
         }
 
         var (links, messages) = await PrepareMessagesAsync(sends, now, cancellationToken);
+        if (_failed.Count > 0)
+        {
+            await SetAsideFailedAsync(now, cancellationToken);
+        }
+
         return new PreparedReminders(
-            result,
+            new SweepResult(invoices.Count, messages.Count, _alertsRaised),
             db.PrepareInsert(_claims, actor, now),
             db.PrepareInsert(links, actor, now),
             outbox.Prepare(messages),
@@ -91,7 +114,7 @@ public sealed class ReminderBatch(
     /// Plans and claims one invoice's steps; its message, if any, joins <paramref name="sends"/>, its next wake-up
     /// the batch's wake-ups.
     /// </summary>
-    private SweepResult Run(
+    private void Run(
         Invoice invoice,
         Patient patient,
         List<ReminderStepRun> runs,
@@ -101,8 +124,6 @@ public sealed class ReminderBatch(
     {
         var planner = _planners[invoice.PracticeId];
         var plan = planner.Plan(State(invoice, runs, patientContacts), now);
-        var messages = 0;
-        var raised = 0;
 
         foreach (var step in plan.Skip)
         {
@@ -116,10 +137,9 @@ public sealed class ReminderBatch(
 
         foreach (var step in plan.Alerts)
         {
-            var alert = alerts.Raise(AlertFor(step, invoice, patient));
+            var alert = Raise(AlertFor(step, invoice, patient));
             var outcome = step.Action == StepAction.ApprovalRequest ? StepOutcome.AwaitingApproval : StepOutcome.AlertRaised;
             runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, step.Name, outcome, now, alert.Id)));
-            raised++;
         }
 
         if (plan.Send is { } message)
@@ -128,10 +148,9 @@ public sealed class ReminderBatch(
             var run = runs.SingleOrDefault(candidate => candidate.StepName == message.Name);
             if (channel is null)
             {
-                alerts.Raise(new NewStaffAlert(
+                Raise(new NewStaffAlert(
                     invoice.PracticeId, StaffAlertKind.NoUsableChannel,
                     $"No channel left to remind the patient about invoice {invoice.ExternalReference}.", patient.Id, invoice.Id));
-                raised++;
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, message.Name, StepOutcome.NoUsableChannel, now)));
@@ -155,13 +174,76 @@ public sealed class ReminderBatch(
 
                 sends.Add(new ReminderToSend(message, invoice, patient, channel, run.Id));
                 patientContacts.Add(now);
-                messages++;
             }
         }
 
         var next = planner.Plan(State(invoice, runs, patientContacts), now).NextWake;
         WakeAt(invoice.Id, next is { } wake && wake < now + SweepInterval ? now + SweepInterval : next);
-        return new SweepResult(0, messages, raised);
+    }
+
+    private StaffAlert Raise(NewStaffAlert alert)
+    {
+        _alertsRaised++;
+        return alerts.Raise(alert);
+    }
+
+    private void Fail(Invoice invoice, Exception exception)
+    {
+        _failed.TryAdd(invoice.Id, invoice);
+        // The exception's type and where it was thrown, not its message: a message may quote the data that broke it.
+        var site = exception.TargetSite is { } method ? $"{method.DeclaringType?.Name}.{method.Name}" : "unknown";
+        LogInvoiceFailed(invoice.Id, exception.GetType().Name, site);
+    }
+
+    /// <summary>
+    /// Drops what the batch prepared for the invoices that failed (claims, alerts, approved steps marked sent, wake-ups),
+    /// wakes them again after <see cref="FailedRetryDelay"/>, and raises one alert per invoice: none when an open one
+    /// from an earlier sweep is still there. The patient's contact counted for a message that was not rendered stays
+    /// counted for the rest of the batch: at worst their other invoice waits, it is never sent too soon.
+    /// </summary>
+    private async Task SetAsideFailedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _claims.RemoveAll(claim => _failed.ContainsKey(claim.InvoiceId));
+        foreach (var invoiceIds in _wakes.Values)
+        {
+            invoiceIds.RemoveAll(_failed.ContainsKey);
+        }
+
+        _sleeping.RemoveAll(_failed.ContainsKey);
+        foreach (var entry in db.ChangeTracker.Entries<StaffAlert>().Where(entry => IsFailed(entry.Entity.InvoiceId)).ToList())
+        {
+            entry.State = EntityState.Detached;
+            _alertsRaised--;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<ReminderStepRun>().Where(entry => IsFailed(entry.Entity.InvoiceId)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        var failedIds = _failed.Keys.ToList();
+        var alerted = await db.StaffAlerts.AsNoTracking()
+            .Where(alert => alert.Kind == StaffAlertKind.ReminderFailed && alert.Status == StaffAlertStatus.Open
+                && alert.InvoiceId != null && failedIds.Contains(alert.InvoiceId.Value))
+            .Select(alert => alert.InvoiceId!.Value)
+            .ToListAsync(cancellationToken);
+        foreach (var invoice in _failed.Values.Where(invoice => !alerted.Contains(invoice.Id)))
+        {
+            Raise(new NewStaffAlert(
+                invoice.PracticeId, StaffAlertKind.ReminderFailed,
+                $"The reminders for invoice {invoice.ExternalReference} could not be prepared, so none is sent; they are tried "
+                + $"again every {FailedRetryDelay.TotalHours:0} hours, and at once when the invoice or the cadence changes. "
+                + "Check the invoice and the patient's details, or report it to support.",
+                invoice.PatientId,
+                invoice.Id));
+        }
+
+        foreach (var invoiceId in failedIds)
+        {
+            WakeAt(invoiceId, now + FailedRetryDelay);
+        }
+
+        bool IsFailed(Guid? invoiceId) => invoiceId is { } id && _failed.ContainsKey(id);
     }
 
     private void WakeAt(Guid invoiceId, DateTimeOffset? instant)
@@ -194,9 +276,21 @@ public sealed class ReminderBatch(
         var payLinks = await paymentLinks.GetLinksAsync([.. sends.Select(send => send.Invoice.Id)], cancellationToken);
         foreach (var send in sends)
         {
-            var (replyCode, link) = linker.Create(send.Patient.Id, send.Invoice.Id, ConversationLinker.DefaultLifetime);
-            links.Add(link);
-            messages.Add(Message(send, payLinks[send.Invoice.Id], replyCode, now));
+            if (_failed.ContainsKey(send.Invoice.Id))
+            {
+                continue; // Planning failed after the message was chosen.
+            }
+
+            try
+            {
+                var (replyCode, link) = linker.Create(send.Patient.Id, send.Invoice.Id, ConversationLinker.DefaultLifetime);
+                messages.Add(Message(send, payLinks[send.Invoice.Id], replyCode, now));
+                links.Add(link);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Fail(send.Invoice, exception);
+            }
         }
 
         return (links, messages);
@@ -287,4 +381,7 @@ public sealed class ReminderBatch(
 
     /// <param name="StepRunId">The claim this message carries out.</param>
     private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel, Guid StepRunId);
+
+    [LoggerMessage(LogLevel.Error, "Reminders for invoice {InvoiceId} could not be prepared ({ExceptionType} in {Site}): set aside, the other invoices go on.")]
+    private partial void LogInvoiceFailed(Guid invoiceId, string exceptionType, string site);
 }

@@ -107,6 +107,73 @@ public sealed class InvoiceApiTests(RelanceBotFactory factory) : IClassFixture<R
         (await client.GetAsync("/api/v1/invoices/F-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData(0, "2026-02-01", "2026-03-01", "amountDueCents")]
+    [InlineData(12345, "1999-12-31", "2000-01-30", "issueDate")]
+    [InlineData(12345, "9999-12-30", "9999-12-31", "issueDate")]
+    [InlineData(12345, "2026-02-01", "9999-12-31", "dueDate")]
+    [InlineData(12345, "2026-02-01", "2029-02-02", "dueDate")]
+    [InlineData(12345, "2026-02-01", "0001-01-01", "dueDate")]
+    public async Task Put_AZeroAmountOrADateOutsideTheWindow_Returns400NamingTheField(
+        long amountDueCents, string issueDate, string dueDate, string field)
+    {
+        var client = await ClientWithPatientAsync();
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", new { patientReference = "P-1", amountDueCents, issueDate, dueDate });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.ReadJsonAsync())["errors"]!.AsObject().Select(error => error.Key).ShouldBe([field]);
+        (await client.GetAsync("/api/v1/invoices/F-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Put_DatesAtTheEdgesOfTheWindow_AreAccepted()
+    {
+        var client = await ClientWithPatientAsync();
+        // Tomorrow on the practice's clock (Paris), and a due date three years after the issue date.
+        var tomorrow = PracticeToday().AddDays(1);
+
+        var response = await client.PutJsonAsync("/api/v1/invoices/F-1", new
+        {
+            patientReference = "P-1",
+            amountDueCents = 1,
+            issueDate = tomorrow.ToString("yyyy-MM-dd"),
+            dueDate = tomorrow.AddYears(3).ToString("yyyy-MM-dd"),
+        });
+        var dayAfter = await client.PutJsonAsync("/api/v1/invoices/F-2", new
+        {
+            patientReference = "P-1",
+            amountDueCents = 1,
+            issueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd"),
+            dueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd"),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        dayAfter.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await dayAfter.ReadJsonAsync())["errors"]!["issueDate"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Put_AnotherPatientReference_Returns409UnlessTheMoveIsRequested()
+    {
+        var client = await ClientWithPatientAsync();
+        (await client.PutJsonAsync("/api/v1/patients/P-2", Requests.Patient("Paul"))).EnsureSuccessStatusCode();
+        (await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice("P-1"))).EnsureSuccessStatusCode();
+
+        var silent = await client.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice("P-2"));
+        var stillFirst = await (await client.GetAsync("/api/v1/invoices/F-1")).ReadJsonAsync();
+        var requested = await client.PutJsonAsync("/api/v1/invoices/F-1?movePatient=true", Requests.Invoice("P-2"));
+
+        silent.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        silent.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await silent.ReadJsonAsync())["detail"]!.GetValue<string>().ShouldContain("movePatient=true");
+        stillFirst["patientReference"]!.GetValue<string>().ShouldBe("P-1");
+        requested.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await requested.ReadJsonAsync())["patientReference"]!.GetValue<string>().ShouldBe("P-2");
+        (await (await client.GetAsync("/api/v1/invoices/F-1")).ReadJsonAsync())["patientReference"]!.GetValue<string>().ShouldBe("P-2");
+    }
+
     [Fact]
     public async Task Put_UnknownPatient_Returns400OnPatientReference()
     {
@@ -206,6 +273,9 @@ public sealed class InvoiceApiTests(RelanceBotFactory factory) : IClassFixture<R
         put["summary"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         put["security"]!.AsArray().ShouldNotBeEmpty();
     }
+
+    private DateOnly PracticeToday() => DateOnly.FromDateTime(
+        TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
 
     private async Task<HttpClient> ClientWithPatientAsync()
     {

@@ -159,4 +159,28 @@ public sealed class CadencePlannerTests
 
         new CadencePlanner(policy).Plan(state, new DateTimeOffset(2026, 3, 10, 11, 0, 0, Paris)).ShouldBe(CadencePlan.WaitUntil(null));
     }
+
+    [Fact]
+    public void A_due_date_at_the_end_of_the_calendar_waits_for_the_one_step_that_fits_in_it()
+    {
+        var planner = Planner();
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MaxValue, now, 12_000, new Dictionary<string, StepOutcome>(), []), now);
+
+        plan.HasWork.ShouldBeFalse();
+        plan.NextWake.ShouldBe(planner.Calendar.StartOfLocalDay(DateOnly.MaxValue.AddDays(-5)), "D-5 is the last step before the calendar ends");
+    }
+
+    [Fact]
+    public void A_due_date_at_the_start_of_the_calendar_runs_only_its_latest_step()
+    {
+        var planner = Planner();
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MinValue, now, 12_000, new Dictionary<string, StepOutcome>(), []), now);
+
+        plan.Alerts.Select(step => step.Name).ShouldBe(["collection-hand-off"]);
+        plan.Send.ShouldBeNull();
+    }
 }

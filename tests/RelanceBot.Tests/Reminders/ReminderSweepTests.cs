@@ -210,6 +210,66 @@ public class ReminderSweepTests : IAsyncLifetime
         (await OutboxAsync()).ShouldBeEmpty("a preview sends nothing");
     }
 
+    [Fact]
+    public async Task A_poisoned_invoice_is_set_aside_with_one_alert_while_every_other_invoice_gets_its_reminder()
+    {
+        // Rows changed behind intake's back: due dates at both ends of the calendar, and a patient whose language
+        // has no templates, so rendering their reminder throws.
+        foreach (var (patient, invoice) in new[] { ("P-2", "F-LAST"), ("P-3", "F-FIRST"), ("P-4", "F-POISON") })
+        {
+            (await _api.PutJsonAsync($"/api/v1/patients/{patient}", Requests.Patient())).EnsureSuccessStatusCode();
+            (await _api.PutJsonAsync($"/api/v1/invoices/{invoice}", Requests.Invoice(patient))).EnsureSuccessStatusCode();
+        }
+
+        await WithDbAsync(async db =>
+        {
+            var mine = db.Invoices.Where(invoice => invoice.PracticeId == _practice.Id);
+            await mine.Where(invoice => invoice.ExternalReference == "F-LAST")
+                .ExecuteUpdateAsync(setters => setters.SetProperty(invoice => invoice.DueDate, DateOnly.MaxValue));
+            await mine.Where(invoice => invoice.ExternalReference == "F-FIRST")
+                .ExecuteUpdateAsync(setters => setters
+                    .SetProperty(invoice => invoice.IssueDate, DateOnly.MinValue)
+                    .SetProperty(invoice => invoice.DueDate, DateOnly.MinValue));
+            await db.Patients.Where(patient => patient.PracticeId == _practice.Id && patient.ExternalReference == "P-4")
+                .ExecuteUpdateAsync(setters => setters.SetProperty(patient => patient.Language, "de"));
+        });
+        var other = await TestPractice.CreateAsync(_factory, "Cabinet Voisin");
+        var otherApi = _factory.CreateApiClient(other.ApiKey);
+        var cadence = await (await otherApi.GetAsync("/api/v1/cadence")).ReadJsonAsync();
+        cadence["isEnabled"] = true;
+        (await otherApi.PutAsJsonAsync("/api/v1/cadence", cadence)).EnsureSuccessStatusCode();
+        (await otherApi.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
+        (await otherApi.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).EnsureSuccessStatusCode();
+        var ids = await WithDbAsync(db => db.Invoices.ToDictionaryAsync(invoice => (invoice.PracticeId, invoice.ExternalReference), invoice => invoice.Id));
+
+        var poisonId = ids[(_practice.Id, "F-POISON")];
+        var firstId = ids[(_practice.Id, "F-FIRST")];
+
+        await SweepAsync();
+        var poisonWake = await WithDbAsync(db => db.ReminderSchedules.SingleAsync(schedule => schedule.InvoiceId == poisonId));
+        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        await SweepAsync();
+
+        var reminders = (await OutboxAsync()).Where(message => message.Purpose == OutboxPurpose.Reminder).ToList();
+        reminders.Select(message => message.InvoiceId).ShouldBe([ids[(_practice.Id, "F-1")], ids[(other.Id, "F-1")]], ignoreOrder: true);
+        var failures = await WithDbAsync(db => db.StaffAlerts.Where(alert => alert.Kind == StaffAlertKind.ReminderFailed).ToListAsync());
+        failures.Count.ShouldBe(1, "one alert for the invoice, not one per sweep");
+        failures[0].InvoiceId.ShouldBe(poisonId);
+        failures[0].Summary.ShouldNotContain("Jeanne");
+        poisonWake.NextReminderAt.ShouldNotBeNull().ShouldBeGreaterThan(RelanceBotFactory.Start.AddHours(1), "not woken every minute");
+        (await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.InvoiceId == poisonId)))
+            .ShouldBe(0, "its step was not claimed: it runs once the invoice can be prepared");
+        (await WithDbAsync(db => db.StaffAlerts.CountAsync(alert => alert.InvoiceId == firstId)))
+            .ShouldBe(1, "the oldest possible due date plans like any other: its latest step, the hand-off proposal");
+
+        var preview = await _api.GetAsync("/api/v1/cadence/preview?days=30");
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var entries = (await preview.Content.ReadFromJsonAsync<JsonArray>())!;
+        entries.Single(entry => entry!["invoiceReference"]!.GetValue<string>() == "F-POISON")!["note"]!.GetValue<string>()
+            .ShouldNotBeNullOrWhiteSpace();
+        entries.ShouldContain(entry => entry!["invoiceReference"]!.GetValue<string>() == "F-1");
+    }
+
     [Theory]
     [InlineData("days=0")]
     [InlineData("days=500")]

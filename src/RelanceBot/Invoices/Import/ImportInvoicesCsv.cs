@@ -85,13 +85,14 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
         {
             // Report the invoice's own mistakes too, so one round of corrections fixes the whole row.
             var invoiceErrors = new FieldErrors();
-            InvoiceRequestValidator.Validate(invoiceRequest, invoiceErrors);
+            await upsertInvoice.ValidateAsync(practiceId, invoiceRequest, invoiceErrors, cancellationToken);
             errors.AddRange(RowErrors(rowNumber, patient.Errors, InvoiceCsvColumns.ForPatientField));
             errors.AddRange(RowErrors(rowNumber, invoiceErrors, InvoiceCsvColumns.ForInvoiceField));
             return null;
         }
 
-        var invoice = await upsertInvoice.HandleAsync(practiceId, invoiceReference, invoiceRequest, cancellationToken);
+        // A file cannot ask for an invoice to change patient: a row that names another one is reported.
+        var invoice = await upsertInvoice.HandleAsync(practiceId, invoiceReference, invoiceRequest, movePatient: false, cancellationToken);
         switch (invoice.Status)
         {
             case UpsertStatus.Invalid:

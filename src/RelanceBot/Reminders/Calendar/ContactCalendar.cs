@@ -98,9 +98,19 @@ public sealed class ContactCalendar
     /// calendar days, so <c>StartOfLocalDay(LocalDate(due).AddDays(n))</c> is right across a 23 or 25 hour day.
     /// </summary>
     public DateTimeOffset StartOfLocalDay(DateOnly date) =>
-        _startsOfDay.GetOrAdd(date, static (day, calendar) => calendar.ToLocal(calendar.FirstInstantReading(day.ToDateTime(TimeOnly.MinValue))), this);
+        _startsOfDay.GetOrAdd(date, static (day, calendar) => calendar.FirstInstantOf(day), this);
 
     private DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+
+    private DateTimeOffset FirstInstantOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        // Ahead of UTC, midnight on the calendar's first day comes before the first instant there is (a date from a
+        // bad import must not throw).
+        return day == DateOnly.MinValue && _zone.GetUtcOffset(midnight) > TimeSpan.Zero
+            ? DateTimeOffset.MinValue
+            : ToLocal(FirstInstantReading(midnight));
+    }
 
     /// <summary>The first instant the practice's clock reads <paramref name="wallClock"/> or later.</summary>
     private DateTimeOffset FirstInstantReading(DateTime wallClock)

@@ -86,6 +86,48 @@ public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Import_AZeroAmountOrDatesOutsideTheWindow_AreReportedPerRowAndNothingIsWritten()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = string.Join("\n",
+            Header,
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-1;0;01/02/2026;01/03/2026;",
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-2;10;01/02/2026;31/12/9999;",
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-3;10;01/01/2027;01/02/2027;",
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-4;10;31/12/1999;01/03/2026;",
+            "P-1;Jeanne;Martin;03/02/1980;;;fr;F-5;10;01/02/2026;01/03/2026;");
+
+        var (exitCode, _, error) = await RunImportAsync(practice.Id, file);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Row 2, amount:");
+        error.ShouldContain("Row 3, due_date:");
+        error.ShouldContain("Row 4, issue_date:");
+        error.ShouldContain("Row 5, issue_date:");
+        error.ShouldNotContain("Row 6");
+        (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Import_ARowNamingAnotherPatientForAnExistingInvoice_IsReportedAndMovesNothing()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        await RunImportAsync(practice.Id, GoodFile);
+        var moved = GoodFile.Replace("P-2;Paul;Durand;1975-11-30;;paul@example.fr;en;F-3", "P-1;Jeanne;Martin;03/02/1980;;;fr;F-3", StringComparison.Ordinal);
+
+        var (exitCode, _, error) = await RunImportAsync(practice.Id, moved);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Row 4, invoice_reference: Invoice 'F-3' belongs to patient 'P-2'");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var owner = await db.Invoices.Where(invoice => invoice.PracticeId == practice.Id && invoice.ExternalReference == "F-3")
+            .Join(db.Patients, invoice => invoice.PatientId, patient => patient.Id, (_, patient) => patient.ExternalReference)
+            .SingleAsync();
+        owner.ShouldBe("P-2");
+    }
+
+    [Fact]
     public async Task Import_ACommaSeparatedFileWithDotDecimals_IsRead()
     {
         var practice = await TestPractice.CreateAsync(factory);

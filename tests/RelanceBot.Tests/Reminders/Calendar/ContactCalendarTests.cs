@@ -171,6 +171,14 @@ public sealed class ContactCalendarTests
     }
 
     [Fact]
+    public void StartOfLocalDay_OfTheCalendarsFirstDay_IsTheFirstInstantThereIs()
+    {
+        // Midnight on 1 January of year 1 in Paris (then UTC+00:09:21) lies before the first instant in UTC.
+        Paris.StartOfLocalDay(DateOnly.MinValue).ShouldBe(DateTimeOffset.MinValue);
+        Paris.StartOfLocalDay(DateOnly.MaxValue).ShouldBe(Instant("9999-12-30T23:00:00Z"));
+    }
+
+    [Fact]
     public void StartOfLocalDay_MidnightSkippedBySpringForward_IsTheFirstInstantOfTheDay()
     {
         var cairo = new ContactCalendar(new ContactWindowPolicy { TimeZoneId = "Africa/Cairo" });
