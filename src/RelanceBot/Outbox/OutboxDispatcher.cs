@@ -69,6 +69,11 @@ public sealed class OutboxDispatcher(
             await SettleAsync(message, outcomes[message], fallback);
         }
 
+        foreach (var observer in scope.ServiceProvider.GetServices<IOutboxOutcomeObserver>())
+        {
+            await observer.RecordAsync(batch, CancellationToken.None);
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
         return batch.Count;
     }

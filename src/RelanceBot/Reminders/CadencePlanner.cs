@@ -8,9 +8,14 @@ namespace RelanceBot.Reminders;
 /// look again. Pure and thread-safe: the sweep and the preview share it, so the preview shows what the sweep does.
 /// </summary>
 /// <remarks>
-/// A step falls due at the start of local day <c>due date + offset</c> in the practice's time zone. When several
-/// steps are due at once (after downtime, or for an invoice imported late) only the latest runs and the earlier ones
-/// are skipped: one message, never a burst of stale ones. Messages wait for a contact window and the patient's quota;
+/// A step falls due at the start of local day <c>due date + offset</c> in the practice's time zone. The ladder is
+/// walked, never jumped: whatever the invoice's age (a backlog imported late, downtime), the patient first gets the
+/// first message step still ahead (the first courteous reminder), and each later step needs the previous one
+/// delivered (a courteous one: at least tried) and then a gap of <see cref="CadencePolicy.MinimumStepGapDays"/> local
+/// days, or the steps' own spacing when shorter, so a backlog is compressed, never skipped. That leaves at most one
+/// message per invoice at a time: never a burst of stale ones. Practitioner alerts come once the step before them
+/// was delivered, never before any reminder was. Legal steps for an amount below the practice minimum are recorded
+/// and never proposed; they do not hold up the ladder. Messages wait for a contact window and the patient's quota;
 /// alerts to staff do not.
 /// </remarks>
 public sealed class CadencePlanner
@@ -45,11 +50,13 @@ public sealed class CadencePlanner
     {
         // Day numbers, not DateOnly.AddDays: a due date at either end of the calendar (a row intake never checked)
         // must plan like any other instead of throwing for every invoice of the sweep.
-        var day = (long)dueDate.DayNumber + step.OffsetDays;
-        return day < DateOnly.MinValue.DayNumber ? DateTimeOffset.MinValue
-            : day > DateOnly.MaxValue.DayNumber ? null
-            : _calendar.StartOfLocalDay(DateOnly.FromDayNumber((int)day));
+        return StartOfLocalDay((long)dueDate.DayNumber + step.OffsetDays);
     }
+
+    private DateTimeOffset? StartOfLocalDay(long dayNumber) =>
+        dayNumber < DateOnly.MinValue.DayNumber ? DateTimeOffset.MinValue
+        : dayNumber > DateOnly.MaxValue.DayNumber ? null
+        : _calendar.StartOfLocalDay(DateOnly.FromDayNumber((int)dayNumber));
 
     public CadencePlan Plan(InvoiceCadenceState invoice, DateTimeOffset now)
     {
@@ -75,62 +82,79 @@ public sealed class CadencePlanner
             }
         }
 
-        // Skipped: steps behind an already claimed one (the policy was edited) or a notice that arrived after the due
-        // date, then due steps overtaken by a later due one.
         var skip = new List<CadenceStep>();
-        var due = new List<CadenceStep>();
+        var belowMinimum = new List<CadenceStep>();
+        var alerts = new List<CadenceStep>();
+        CadenceStep? message = null;
         DateTimeOffset? nextStepAt = null;
-        int? latestDue = null;
+        // The rung the ladder stands on: the last step that reached (or tried to reach) the patient or the practitioner.
+        CadenceStep? rung = null;
+        var rungRun = default(StepRunState);
+        var waiting = false;
         foreach (var step in steps)
         {
-            if (invoice.Runs.ContainsKey(step.Name))
+            if (invoice.Runs.TryGetValue(step.Name, out var run))
             {
+                if (IsRung(step) && run.Outcome is not (StepOutcome.Skipped or StepOutcome.BelowMinimum))
+                {
+                    (rung, rungRun) = (step, run);
+                }
+
                 continue;
             }
 
+            // Steps behind an already claimed one (the policy was edited) and notices that arrived after the due date.
             if (step.OffsetDays < latestClaimedOffset || IsLateNotice(step, invoice))
             {
                 skip.Add(step);
                 continue;
             }
 
-            var dueAt = StepDueAt(step, invoice.DueDate);
-            if (dueAt <= now)
+            if (StepDueAt(step, invoice.DueDate) is not { } dueAt)
             {
-                due.Add(step);
-                latestDue = Math.Max(latestDue ?? int.MinValue, step.OffsetDays);
+                continue;
             }
-            else if (dueAt is not null)
-            {
-                nextStepAt = Earliest(nextStepAt, dueAt);
-            }
-        }
 
-        var belowMinimum = new List<CadenceStep>();
-        var alerts = new List<CadenceStep>();
-        CadenceStep? message = null;
-        foreach (var step in due)
-        {
-            if (step.OffsetDays < latestDue)
+            if (step.IsLegal && invoice.OutstandingCents < _policy.LegalMinimumCents)
             {
-                skip.Add(step);
+                if (dueAt <= now)
+                {
+                    belowMinimum.Add(step);
+                }
+                else
+                {
+                    nextStepAt = Earliest(nextStepAt, dueAt);
+                }
+
+                continue;
             }
-            else if (step.IsLegal && invoice.OutstandingCents < _policy.LegalMinimumCents)
+
+            if (waiting)
             {
-                belowMinimum.Add(step);
+                continue; // Above the rung the ladder waits on.
+            }
+
+            var readyAt = ReadyAt(step, rung, rungRun);
+            var eligibleAt = readyAt is null ? (DateTimeOffset?)null : dueAt > readyAt ? dueAt : readyAt;
+            if (eligibleAt is null || eligibleAt > now)
+            {
+                nextStepAt = Earliest(nextStepAt, eligibleAt);
+                waiting = IsRung(step);
             }
             else if (step.Action == StepAction.Message)
             {
                 message = step;
+                waiting = true;
             }
             else
             {
                 alerts.Add(step);
+                waiting = IsRung(step);
             }
         }
 
-        // The latest message wins: a freshly due one, else one the practitioner approved.
-        message ??= steps.LastOrDefault(step => invoice.Runs.GetValueOrDefault(step.Name) == StepOutcome.Approved);
+        // A freshly eligible message, else the one the practitioner approved.
+        message ??= steps.LastOrDefault(step => invoice.Runs.TryGetValue(step.Name, out var run) && run.Outcome == StepOutcome.Approved);
         var sendableAt = message is null ? (DateTimeOffset?)null : NextContactInstant(invoice, now);
         var send = sendableAt == now ? message : null;
         return new CadencePlan(skip, belowMinimum, alerts, send, Earliest(sendableAt, nextStepAt));
@@ -152,6 +176,38 @@ public sealed class CadencePlanner
             candidate = next;
         }
     }
+
+    /// <summary>
+    /// When <paramref name="step"/> may run as far as the ladder goes (its own due time aside); null while it must
+    /// wait for something else: the rung's message still in flight or awaiting approval, or never delivered for a
+    /// step above courteous.
+    /// </summary>
+    private DateTimeOffset? ReadyAt(CadenceStep step, CadenceStep? rung, StepRunState rungRun)
+    {
+        if (rung is null)
+        {
+            // The first contact is a message, never an alert about reminders that were never sent.
+            return step.Action == StepAction.Message ? DateTimeOffset.MinValue : null;
+        }
+
+        var reached = rungRun.Outcome switch
+        {
+            StepOutcome.Sent or StepOutcome.AlertRaised => true,
+            // Another courteous attempt may reach the patient; nothing firmer goes to someone who got nothing.
+            StepOutcome.Undelivered or StepOutcome.NoUsableChannel => step.Action == StepAction.Message && step.Tone == ReminderTone.Courteous,
+            _ => false,
+        };
+        if (!reached)
+        {
+            return null;
+        }
+
+        var gapDays = Math.Clamp(step.OffsetDays - rung.OffsetDays, 0, _policy.MinimumStepGapDays);
+        return StartOfLocalDay((long)_calendar.LocalDate(rungRun.At).DayNumber + gapDays);
+    }
+
+    /// <summary>Alerts about the practitioner's own follow-up are not rungs: the next message does not wait for them.</summary>
+    private static bool IsRung(CadenceStep step) => step.Action != StepAction.PractitionerAlert;
 
     private bool IsLateNotice(CadenceStep step, InvoiceCadenceState invoice) =>
         step.OffsetDays < 0 && _calendar.LocalDate(invoice.ImportedAt) >= invoice.DueDate;

@@ -10,6 +10,8 @@ public sealed class CadencePolicy
 {
     public const long DefaultLegalMinimumCents = 30_00;
 
+    public const int DefaultMinimumStepGapDays = 7;
+
     public Guid PracticeId { get; private set; }
 
     /// <summary>Reminders only go out once the practice switched them on (after looking at the preview).</summary>
@@ -30,6 +32,12 @@ public sealed class CadencePolicy
 
     /// <summary>Below this outstanding amount no legal step or collection hand-off is ever proposed.</summary>
     public long LegalMinimumCents { get; private set; } = DefaultLegalMinimumCents;
+
+    /// <summary>
+    /// Local days a step waits after the previous one was delivered (or the steps' own spacing when shorter): how far
+    /// a backlog is compressed, never skipped.
+    /// </summary>
+    public int MinimumStepGapDays { get; private set; } = DefaultMinimumStepGapDays;
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -55,12 +63,13 @@ public sealed class CadencePolicy
         MaxUnsolicitedContacts = settings.MaxUnsolicitedContacts;
         QuotaPeriodDays = settings.QuotaPeriodDays;
         LegalMinimumCents = settings.LegalMinimumCents;
+        MinimumStepGapDays = settings.MinimumStepGapDays;
         UpdatedAt = now;
     }
 
     public CadencePolicySettings ToSettings() => new(
         IsEnabled, Steps, ContactWindows, TimeZoneId, IncludeAlsaceMoselleHolidays, MaxUnsolicitedContacts,
-        QuotaPeriodDays, LegalMinimumCents);
+        QuotaPeriodDays, LegalMinimumCents, MinimumStepGapDays);
 
     public ContactCalendar ToCalendar() => new(new ContactWindowPolicy
     {

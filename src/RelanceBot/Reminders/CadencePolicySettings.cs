@@ -14,8 +14,11 @@ public sealed partial record CadencePolicySettings(
     bool IncludeAlsaceMoselleHolidays,
     int MaxUnsolicitedContacts,
     int QuotaPeriodDays,
-    long LegalMinimumCents)
+    long LegalMinimumCents,
+    int MinimumStepGapDays = CadencePolicy.DefaultMinimumStepGapDays)
 {
+    public const int MaxMinimumStepGapDays = 60;
+
     public const int MaxSteps = 20;
     public const int MinOffsetDays = -30;
     public const int MaxOffsetDays = 365;
@@ -51,6 +54,11 @@ public sealed partial record CadencePolicySettings(
         if (LegalMinimumCents < 0)
         {
             errors.Add("legalMinimumCents", "Cannot be negative.");
+        }
+
+        if (MinimumStepGapDays is < 0 or > MaxMinimumStepGapDays)
+        {
+            errors.Add("minimumStepGapDays", $"Between 0 and {MaxMinimumStepGapDays} days.");
         }
     }
 

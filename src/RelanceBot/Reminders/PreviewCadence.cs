@@ -11,6 +11,7 @@ namespace RelanceBot.Reminders;
 /// <summary>
 /// What the cadence would send, when, over the next days, with the rendered text — even while the policy is switched
 /// off, so the practice can look before enabling it. Runs the sweep's own planner on a simulated clock; writes nothing.
+/// The simulation assumes every message it sends is delivered at once, and so is one already queued.
 /// </summary>
 public sealed class PreviewCadence(
     RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, TimeProvider time)
@@ -47,10 +48,10 @@ public sealed class PreviewCadence(
         var now = time.GetUtcNow();
         var since = now - planner.QuotaPeriod;
         var contacts = (await db.Set<ReminderStepRun>().AsNoTracking()
-                .Where(run => patientIds.Contains(run.PatientId) && run.SentAt > since)
-                .Select(run => new { run.PatientId, run.SentAt }).ToListAsync(cancellationToken))
+                .Where(run => patientIds.Contains(run.PatientId) && run.QueuedAt > since)
+                .Select(run => new { run.PatientId, run.QueuedAt }).ToListAsync(cancellationToken))
             .GroupBy(run => run.PatientId)
-            .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
+            .ToDictionary(group => group.Key, group => group.Select(run => run.QueuedAt!.Value).ToList());
 
         var entries = new List<PreviewEntry>();
         foreach (var invoice in invoices)
@@ -59,7 +60,7 @@ public sealed class PreviewCadence(
             try
             {
                 var patient = patients[invoice.PatientId];
-                var model = ReminderMessageModels.For(invoice, patient, practice, payLink, ReplyCodePlaceholder);
+                var model = ReminderMessageModels.For(invoice, patient, practice, payLink, ReplyCodePlaceholder, earlierReminderDelivered: false);
                 entries.AddRange(Simulate(
                     planner, invoice, patient, model, runs[invoice.Id].ToList(),
                     contacts.GetValueOrDefault(patient.Id) ?? [], now, now.AddDays(days)));
@@ -86,9 +87,12 @@ public sealed class PreviewCadence(
         DateTimeOffset from,
         DateTimeOffset until)
     {
-        var runs = storedRuns.ToDictionary(run => run.StepName, run => run.Outcome, StringComparer.Ordinal);
+        var runs = storedRuns.ToDictionary(
+            run => run.StepName,
+            run => run.Outcome == StepOutcome.Queued ? new StepRunState(StepOutcome.Sent, from) : new StepRunState(run.Outcome, run.RecordedAt),
+            StringComparer.Ordinal);
         var contacts = patientContacts.ToList();
-        var previousChannel = storedRuns.Where(run => run.SentAt is not null).OrderBy(run => run.SentAt).LastOrDefault()?.Channel;
+        var previousChannel = storedRuns.Where(run => run.QueuedAt is not null).OrderBy(run => run.QueuedAt).LastOrDefault()?.Channel;
         var entries = new List<PreviewEntry>();
         var at = from;
         while (at <= until)
@@ -99,19 +103,19 @@ public sealed class PreviewCadence(
             var plan = planner.Plan(state, at);
             foreach (var step in plan.Skip)
             {
-                runs[step.Name] = StepOutcome.Skipped;
+                runs[step.Name] = new(StepOutcome.Skipped, at);
             }
 
             foreach (var step in plan.BelowMinimum)
             {
-                runs[step.Name] = StepOutcome.BelowMinimum;
+                runs[step.Name] = new(StepOutcome.BelowMinimum, at);
                 entries.Add(Entry(at, invoice, step, null, null, "Not proposed: the amount is below the practice minimum."));
             }
 
             foreach (var step in plan.Alerts)
             {
                 // The preview assumes the practitioner approves, to show the text they would approve.
-                runs[step.Name] = step.Action == StepAction.ApprovalRequest ? StepOutcome.Approved : StepOutcome.AlertRaised;
+                runs[step.Name] = new(step.Action == StepAction.ApprovalRequest ? StepOutcome.Approved : StepOutcome.AlertRaised, at);
                 entries.Add(Entry(at, invoice, step, null, null, step.Action switch
                 {
                     StepAction.ApprovalRequest => "The practitioner is asked to approve; the message below goes once approved.",
@@ -123,14 +127,15 @@ public sealed class PreviewCadence(
             if (plan.Send is { } message)
             {
                 var channel = ReminderChannels.Choose(patient, message.Channel, previousChannel);
-                runs[message.Name] = channel is null ? StepOutcome.NoUsableChannel : StepOutcome.Sent;
+                var earlierDelivered = runs.Values.Any(run => run.Outcome == StepOutcome.Sent);
+                runs[message.Name] = new(channel is null ? StepOutcome.NoUsableChannel : StepOutcome.Sent, at);
                 if (channel is null)
                 {
                     entries.Add(Entry(at, invoice, message, null, null, "No usable channel: staff are told instead."));
                 }
                 else
                 {
-                    var rendered = templates.Render(message.Template!, channel.Kind, model);
+                    var rendered = templates.Render(message.Template!, channel.Kind, model with { EarlierReminderDelivered = earlierDelivered });
                     entries.Add(Entry(at, invoice, message, channel.Kind, rendered, null));
                     contacts.Add(at);
                     previousChannel = channel.Kind;

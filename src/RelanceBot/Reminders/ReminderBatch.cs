@@ -162,17 +162,19 @@ public sealed partial class ReminderBatch(
             }
             else
             {
+                // Read before this step's claim joins them: only earlier steps count.
+                var earlierDelivered = runs.Exists(candidate => candidate.Outcome == StepOutcome.Sent);
                 if (run is null)
                 {
-                    run = Claim(ReminderStepRun.Sent(invoice.Id, patient.Id, message.Name, channel.Kind, now));
+                    run = Claim(ReminderStepRun.Queued(invoice.Id, patient.Id, message.Name, channel.Kind, now));
                     runs.Add(run);
                 }
                 else
                 {
-                    run.MarkSent(channel.Kind, now);
+                    run.MarkQueued(channel.Kind, now);
                 }
 
-                sends.Add(new ReminderToSend(message, invoice, patient, channel, run.Id));
+                sends.Add(new ReminderToSend(message, invoice, patient, channel, run.Id, earlierDelivered));
                 patientContacts.Add(now);
             }
         }
@@ -298,9 +300,9 @@ public sealed partial class ReminderBatch(
 
     private OutgoingMessage Message(ReminderToSend send, string payLink, string replyCode, DateTimeOffset now)
     {
-        var (step, invoice, patient, channel, stepRunId) = send;
+        var (step, invoice, patient, channel, stepRunId, earlierDelivered) = send;
         var practice = _practices[invoice.PracticeId];
-        var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode);
+        var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode, earlierDelivered);
         var rendered = templates.Render(step.Template!, channel.Kind, model);
         var content = new OutboxContent(rendered.Text)
         {
@@ -311,7 +313,7 @@ public sealed partial class ReminderBatch(
         return new OutgoingMessage(
             // One message per claim, so one per invoice and step. The claim's time-ordered id leads the key: the outbox's
             // unique index on keys then grows at its end instead of taking thousands of random inserts per sweep.
-            $"reminder:{stepRunId}:{step.Name}", invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
+            ReminderMessageKey.For(stepRunId, step.Name), invoice.PracticeId, purpose, DeliveryTarget.ForPatientChannel(channel), content)
         {
             PatientId = patient.Id,
             InvoiceId = invoice.Id,
@@ -341,7 +343,7 @@ public sealed partial class ReminderBatch(
     }
 
     private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>
-        runs.Where(run => run.SentAt is not null).OrderBy(run => run.SentAt).LastOrDefault()?.Channel;
+        runs.Where(run => run.QueuedAt is not null).OrderBy(run => run.QueuedAt).LastOrDefault()?.Channel;
 
     private static InvoiceCadenceState State(Invoice invoice, List<ReminderStepRun> runs, List<DateTimeOffset> contacts) => new(
         invoice.Status,
@@ -349,7 +351,7 @@ public sealed partial class ReminderBatch(
         invoice.DueDate,
         invoice.CreatedAt,
         invoice.AmountOutstandingCents,
-        runs.ToDictionary(run => run.StepName, run => run.Outcome, StringComparer.Ordinal),
+        runs.ToDictionary(run => run.StepName, run => new StepRunState(run.Outcome, run.RecordedAt), StringComparer.Ordinal),
         contacts);
 
     private async Task LoadPracticesAsync(IEnumerable<Guid> practiceIds, CancellationToken cancellationToken)
@@ -372,15 +374,17 @@ public sealed partial class ReminderBatch(
         // The longest quota period among the batch's practices bounds what any planner needs.
         var since = now - _planners.Values.Max(planner => planner.QuotaPeriod);
         var sent = await db.Set<ReminderStepRun>().AsNoTracking()
-            .Where(run => EF.Parameter(patientIds).Contains(run.PatientId) && run.SentAt > since)
-            .Select(run => new { run.PatientId, run.SentAt })
+            .Where(run => EF.Parameter(patientIds).Contains(run.PatientId) && run.QueuedAt > since)
+            .Select(run => new { run.PatientId, run.QueuedAt })
             .ToListAsync(cancellationToken);
         return sent.GroupBy(run => run.PatientId)
-            .ToDictionary(group => group.Key, group => group.Select(run => run.SentAt!.Value).ToList());
+            .ToDictionary(group => group.Key, group => group.Select(run => run.QueuedAt!.Value).ToList());
     }
 
     /// <param name="StepRunId">The claim this message carries out.</param>
-    private sealed record ReminderToSend(CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel, Guid StepRunId);
+    /// <param name="EarlierReminderDelivered">Whether an earlier step's message reached the patient: the text may say so.</param>
+    private sealed record ReminderToSend(
+        CadenceStep Step, Invoice Invoice, Patient Patient, PatientChannel Channel, Guid StepRunId, bool EarlierReminderDelivered);
 
     [LoggerMessage(LogLevel.Error, "Reminders for invoice {InvoiceId} could not be prepared ({ExceptionType} in {Site}): set aside, the other invoices go on.")]
     private partial void LogInvoiceFailed(Guid invoiceId, string exceptionType, string site);

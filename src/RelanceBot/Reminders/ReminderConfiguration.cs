@@ -30,7 +30,8 @@ internal sealed class ReminderStepRunConfiguration : IEntityTypeConfiguration<Re
         builder.Property(run => run.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(run => run.Channel).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(run => new { run.InvoiceId, run.StepName }).IsUnique();
-        builder.HasIndex(run => new { run.PatientId, run.SentAt });
+        builder.Property(run => run.DeliveryError).HasMaxLength(ReminderStepRun.MaxDeliveryErrorLength);
+        builder.HasIndex(run => new { run.PatientId, run.QueuedAt });
         // Only alert steps have one; sent reminders, the bulk of the table, do not.
         builder.HasIndex(run => run.AlertId).HasFilter("\"AlertId\" IS NOT NULL");
         builder.HasOne<Invoice>().WithMany().HasForeignKey(run => run.InvoiceId).OnDelete(DeleteBehavior.Cascade);

@@ -10,7 +10,7 @@ public static class RemindersServiceCollectionExtensions
 {
     /// <summary>
     /// The cadence engine: templates (checked at startup), the sweep triggered every minute by Quartz on the
-    /// container's clock, the reminder send guard and the schedule interceptor. Needs an <c>IPaymentLinks</c>.
+    /// container's clock, the reminder send guard, the record of deliveries and the schedule interceptor. Needs an <c>IPaymentLinks</c>.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
@@ -22,6 +22,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddTransient<ReminderBatch>();
         services.AddScoped<ReminderWriter>();
         services.AddScoped<IOutboxSendGuard, ReminderSendGuard>();
+        services.AddScoped<IOutboxOutcomeObserver, ReminderDeliveryRecorder>();
         services.AddScoped<CadencePolicies>();
         services.AddScoped<PreviewCadence>();
         services.AddScoped<DecideApproval>();

@@ -3,8 +3,14 @@ namespace RelanceBot.Reminders;
 /// <summary>What became of a cadence step for one invoice. Stored by name.</summary>
 public enum StepOutcome
 {
-    /// <summary>The message was put in the outbox.</summary>
+    /// <summary>The message is in the outbox; whether it reaches the patient is not known yet.</summary>
+    Queued,
+
+    /// <summary>The message was delivered (on <see cref="ReminderStepRun.Channel"/>, a fallback included).</summary>
     Sent,
+
+    /// <summary>The message never left: every channel failed, or a send guard stopped it (invoice paid meanwhile…).</summary>
+    Undelivered,
 
     /// <summary>A later step was already due (catch-up after downtime, or the invoice arrived late): not sent.</summary>
     Skipped,

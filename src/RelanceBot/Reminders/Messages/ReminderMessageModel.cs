@@ -4,6 +4,8 @@ namespace RelanceBot.Reminders.Messages;
 /// Everything a reminder template may say. Deliberately nothing about the care itself (medical secrecy): the
 /// invoice's internal description is not here, so no template can print it.
 /// </summary>
+/// <param name="EarlierReminderDelivered">Whether an earlier reminder about the invoice reached the patient: only then
+/// may a text speak of "our previous reminders".</param>
 public sealed record ReminderMessageModel(
     string Language,
     string PatientFirstName,
@@ -14,4 +16,5 @@ public sealed record ReminderMessageModel(
     long AmountCents,
     DateOnly DueDate,
     string PaymentLink,
-    string ReplyCode);
+    string ReplyCode,
+    bool EarlierReminderDelivered);

@@ -7,7 +7,7 @@ namespace RelanceBot.Reminders.Messages;
 public static class ReminderMessageModels
 {
     /// <summary>The template values for one invoice: what is still owed, never what the care was.</summary>
-    public static ReminderMessageModel For(Invoice invoice, Patient patient, Practice practice, string paymentLink, string replyCode) => new(
+    public static ReminderMessageModel For(Invoice invoice, Patient patient, Practice practice, string paymentLink, string replyCode, bool earlierReminderDelivered) => new(
         patient.Language,
         patient.FirstName,
         patient.LastName,
@@ -17,5 +17,6 @@ public static class ReminderMessageModels
         invoice.AmountOutstandingCents,
         invoice.DueDate,
         paymentLink,
-        replyCode);
+        replyCode,
+        earlierReminderDelivered);
 }

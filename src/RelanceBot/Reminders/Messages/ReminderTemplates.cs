@@ -66,7 +66,9 @@ public sealed class ReminderTemplates
             {
                 foreach (var channel in Enum.GetValues<ChannelKind>())
                 {
-                    loaded.Render(name, channel, Sample(language));
+                    // Both ways a text may word earlier reminders.
+                    loaded.Render(name, channel, Sample(language, earlierReminderDelivered: true));
+                    loaded.Render(name, channel, Sample(language, earlierReminderDelivered: false));
                 }
             }
         }
@@ -111,12 +113,13 @@ public sealed class ReminderTemplates
         context.SetValue("due_date", model.DueDate.ToString("d MMMM yyyy", culture));
         context.SetValue("pay_link", model.PaymentLink);
         context.SetValue("reply_code", model.ReplyCode);
+        context.SetValue("earlier_reminder", model.EarlierReminderDelivered);
         return context;
     }
 
     private static string Key(string language, string file) => $"{language}/{file}";
 
-    private static ReminderMessageModel Sample(string language) => new(
+    private static ReminderMessageModel Sample(string language, bool earlierReminderDelivered) => new(
         language, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", "+33102030405", 12345,
-        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample");
+        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample", earlierReminderDelivered);
 }

@@ -1080,6 +1080,9 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<int>("MaxUnsolicitedContacts")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinimumStepGapDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("QuotaPeriodDays")
                         .HasColumnType("integer");
 
@@ -1132,6 +1135,13 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("uuid");
 
@@ -1143,10 +1153,10 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("SentAt")
+                    b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("StepName")
@@ -1162,7 +1172,7 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("InvoiceId", "StepName")
                         .IsUnique();
 
-                    b.HasIndex("PatientId", "SentAt");
+                    b.HasIndex("PatientId", "QueuedAt");
 
                     b.ToTable("ReminderStepRuns", (string)null);
                 });

@@ -1073,6 +1073,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<int>("MaxUnsolicitedContacts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumStepGapDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuotaPeriodDays")
                         .HasColumnType("INTEGER");
 
@@ -1125,6 +1128,13 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("TEXT");
 
@@ -1136,10 +1146,10 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentAt")
+                    b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StepName")
@@ -1155,7 +1165,7 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasIndex("InvoiceId", "StepName")
                         .IsUnique();
 
-                    b.HasIndex("PatientId", "SentAt");
+                    b.HasIndex("PatientId", "QueuedAt");
 
                     b.ToTable("ReminderStepRuns", (string)null);
                 });
