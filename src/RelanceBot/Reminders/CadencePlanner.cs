@@ -76,7 +76,8 @@ public sealed class CadencePlanner
         int? latestClaimedOffset = null;
         foreach (var step in steps)
         {
-            if (invoice.Runs.ContainsKey(step.Name))
+            // A legal step recorded below the minimum is not a rung: the ladder below it goes on.
+            if (invoice.Runs.TryGetValue(step.Name, out var claimed) && claimed.Outcome != StepOutcome.BelowMinimum)
             {
                 latestClaimedOffset = Math.Max(latestClaimedOffset ?? int.MinValue, step.OffsetDays);
             }

@@ -38,7 +38,8 @@ public sealed class CadencePlannerTests
         var sends = Sends(log);
         sends["friendly-notice"].ShouldBe(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Paris)); // D-5 = Sunday 1 March → Monday
         sends["courteous-1"].ShouldBe(new DateTimeOffset(2026, 3, 9, 10, 0, 0, Paris)); // D+1 = Saturday → Monday 10:00
-        sends["courteous-2"].ShouldBe(new DateTimeOffset(2026, 3, 13, 10, 0, 0, Paris)); // D+7 = Friday 13
+        // D+7 = Friday 13, but courteous-1 went out on Monday 9: six days (the steps' own spacing) after it.
+        sends["courteous-2"].ShouldBe(new DateTimeOffset(2026, 3, 16, 10, 0, 0, Paris));
         sends["formal"].ShouldBe(new DateTimeOffset(2026, 3, 23, 10, 0, 0, Paris)); // D+15 = Saturday 21 → Monday 23
         sends["firm"].ShouldBe(new DateTimeOffset(2026, 4, 6, 10, 0, 0, ParisSummer).AddDays(1)); // D+30 = Sunday 5 April, Easter Monday 6 → Tuesday 7
         sends["formal-notice"].ShouldBe(new DateTimeOffset(2026, 4, 20, 10, 0, 0, ParisSummer)); // D+45 = Monday 20 April
@@ -58,7 +59,8 @@ public sealed class CadencePlannerTests
         var sends = Sends(log);
         sends.ShouldNotContainKey("friendly-notice"); // imported on the due date: no notice
         sends["courteous-1"].ShouldBe(new DateTimeOffset(2026, 12, 28, 10, 0, 0, Paris)); // 25 Dec holiday, then weekend
-        sends["courteous-2"].ShouldBe(new DateTimeOffset(2026, 12, 31, 10, 0, 0, Paris));
+        // Due on Thursday 31, but six days (the steps' spacing) after courteous-1: Sunday 3 January, so Monday 4.
+        sends["courteous-2"].ShouldBe(new DateTimeOffset(2027, 1, 4, 10, 0, 0, Paris));
     }
 
     [Fact]
@@ -83,21 +85,21 @@ public sealed class CadencePlannerTests
     }
 
     [Fact]
-    public void After_downtime_only_the_latest_due_step_is_sent_and_earlier_ones_are_skipped()
+    public void After_downtime_the_ladder_resumes_at_the_next_step_instead_of_skipping_to_the_latest_due()
     {
         var planner = Planner();
-        var runs = new Dictionary<string, StepOutcome>(StringComparer.Ordinal)
+        var runs = new Dictionary<string, StepRunState>(StringComparer.Ordinal)
         {
-            ["friendly-notice"] = StepOutcome.Sent,
-            ["courteous-1"] = StepOutcome.Sent,
+            ["friendly-notice"] = new(StepOutcome.Sent, new DateTimeOffset(2026, 2, 25, 10, 0, 0, Paris)),
+            ["courteous-1"] = new(StepOutcome.Sent, new DateTimeOffset(2026, 3, 3, 10, 0, 0, Paris)),
         };
         var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 2, 1, 9, 0, 0, Paris), 12_000, runs, []);
 
         // Back on Tuesday 24 March at 11:00: D+7 and D+15 are both overdue.
         var plan = planner.Plan(state, new DateTimeOffset(2026, 3, 24, 11, 0, 0, Paris));
 
-        plan.Send!.Name.ShouldBe("formal");
-        plan.Skip.Select(step => step.Name).ShouldBe(["courteous-2"]);
+        plan.Send!.Name.ShouldBe("courteous-2");
+        plan.Skip.ShouldBeEmpty();
     }
 
     [Fact]
@@ -124,16 +126,16 @@ public sealed class CadencePlannerTests
     }
 
     [Fact]
-    public void A_deferral_pauses_the_cadence_until_the_promised_date_then_resumes_with_the_latest_due_step()
+    public void A_deferral_pauses_the_cadence_until_the_promised_date_then_resumes_with_the_first_reminder()
     {
         var promised = new DateTimeOffset(2026, 3, 20, 0, 0, 0, Paris);
         var log = PlannerDriver.Run(Planner(), new DateOnly(2026, 3, 2), new DateTimeOffset(2026, 3, 2, 9, 0, 0, Paris), new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero), pausedUntil: promised);
 
         var sends = Sends(log);
         sends.Values.ShouldAllBe(at => at >= promised);
-        sends.Keys.First().ShouldBe("formal"); // D+1 and D+7 were overtaken during the pause
+        sends.Keys.First().ShouldBe("courteous-1"); // due during the pause: sent after it, not skipped
         log.Where(entry => entry.Outcome == StepOutcome.Skipped).Select(entry => entry.Step)
-            .ShouldBe(["friendly-notice", "courteous-1", "courteous-2"]); // the notice: imported on the due date
+            .ShouldBe(["friendly-notice"]); // imported on the due date
     }
 
     [Fact]
@@ -142,7 +144,7 @@ public sealed class CadencePlannerTests
         var planner = Planner();
         var now = new DateTimeOffset(2026, 3, 10, 11, 0, 0, Paris);
         DateTimeOffset[] contacts = [now.AddDays(-20), now.AddDays(-10), now.AddDays(-5), now.AddDays(-1)];
-        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), now.AddDays(-30), 12_000, new Dictionary<string, StepOutcome>(), contacts);
+        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), now.AddDays(-30), 12_000, new Dictionary<string, StepRunState>(), contacts);
 
         var plan = planner.Plan(state, now);
 
@@ -155,7 +157,7 @@ public sealed class CadencePlannerTests
     public void A_switched_off_policy_plans_nothing()
     {
         var policy = CadencePolicy.DefaultFor(Guid.NewGuid(), ContactWindowPolicy.DefaultTimeZoneId);
-        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), DateTimeOffset.UnixEpoch, 12_000, new Dictionary<string, StepOutcome>(), []);
+        var state = new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), DateTimeOffset.UnixEpoch, 12_000, new Dictionary<string, StepRunState>(), []);
 
         new CadencePlanner(policy).Plan(state, new DateTimeOffset(2026, 3, 10, 11, 0, 0, Paris)).ShouldBe(CadencePlan.WaitUntil(null));
     }
@@ -166,21 +168,118 @@ public sealed class CadencePlannerTests
         var planner = Planner();
         var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MaxValue, now, 12_000, new Dictionary<string, StepOutcome>(), []), now);
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MaxValue, now, 12_000, new Dictionary<string, StepRunState>(), []), now);
 
         plan.HasWork.ShouldBeFalse();
         plan.NextWake.ShouldBe(planner.Calendar.StartOfLocalDay(DateOnly.MaxValue.AddDays(-5)), "D-5 is the last step before the calendar ends");
     }
 
     [Fact]
-    public void A_due_date_at_the_start_of_the_calendar_runs_only_its_latest_step()
+    public void A_due_date_at_the_start_of_the_calendar_starts_the_ladder_like_any_other()
     {
         var planner = Planner();
         var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MinValue, now, 12_000, new Dictionary<string, StepOutcome>(), []), now);
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, DateOnly.MinValue, now, 12_000, new Dictionary<string, StepRunState>(), []), now);
 
-        plan.Alerts.Select(step => step.Name).ShouldBe(["collection-hand-off"]);
-        plan.Send.ShouldBeNull();
+        plan.Alerts.ShouldBeEmpty();
+        plan.Send!.Name.ShouldBe("courteous-1");
+    }
+
+    [Theory]
+    [InlineData(46)]
+    [InlineData(61)]
+    public void A_backlog_walks_the_ladder_from_the_first_courteous_reminder_with_the_gap_after_each_delivery(int daysOverdue)
+    {
+        // Imported on Tuesday 21 April 2026 at 10:00, inside a contact window.
+        var planner = Planner();
+        var imported = new DateTimeOffset(2026, 4, 21, 10, 0, 0, ParisSummer);
+        var due = DateOnly.FromDateTime(imported.DateTime).AddDays(-daysOverdue);
+
+        var log = PlannerDriver.Run(planner, due, imported, imported.AddDays(120));
+
+        var sends = log.Where(entry => entry.Outcome == StepOutcome.Sent).ToList();
+        sends.Select(entry => entry.Step).ShouldBe(["courteous-1", "courteous-2", "formal", "firm", "formal-notice"]);
+        sends[0].At.ShouldBe(imported, "the first courteous reminder goes at once");
+        AssertGaps(planner, sends.Select(entry => (entry.Step, entry.At)).ToList());
+        sends.Select(entry => entry.At).ShouldBe(
+        [
+            imported,
+            new DateTimeOffset(2026, 4, 27, 10, 0, 0, ParisSummer), // six days: the courteous steps' own spacing
+            new DateTimeOffset(2026, 5, 4, 10, 0, 0, ParisSummer), // then seven each
+            new DateTimeOffset(2026, 5, 11, 10, 0, 0, ParisSummer),
+            // Approved on 18 May; the fifth contact in 30 days waits until the first leaves the quota's window.
+            new DateTimeOffset(2026, 5, 21, 10, 0, 0, ParisSummer),
+        ]);
+        log.Where(entry => entry.Outcome == StepOutcome.Skipped).Select(entry => entry.Step).ShouldBe(["friendly-notice"]);
+        var firm = sends.Single(entry => entry.Step == "firm").At;
+        log.Single(entry => entry.Step == "escalation").At.ShouldBe(firm, "the escalation once the firm reminder was delivered");
+        var notice = sends.Single(entry => entry.Step == "formal-notice").At;
+        log.Single(entry => entry.Step == "collection-hand-off").At
+            .ShouldBe(planner.Calendar.StartOfLocalDay(planner.Calendar.LocalDate(notice).AddDays(7)));
+    }
+
+    [Fact]
+    public void A_15_euro_backlog_gets_its_courteous_and_formal_reminders_and_no_legal_step()
+    {
+        var planner = Planner();
+        var due = new DateOnly(2026, 3, 2);
+        var imported = new DateTimeOffset(due.AddDays(46).ToDateTime(new TimeOnly(10, 0)), ParisSummer);
+
+        var log = PlannerDriver.Run(planner, due, imported, imported.AddDays(120), outstandingCents: 15_00);
+
+        Sends(log).Keys.ShouldBe(["courteous-1", "courteous-2", "formal", "firm"]);
+        log.Where(entry => entry.Outcome == StepOutcome.BelowMinimum).Select(entry => entry.Step)
+            .ShouldBe(["formal-notice", "collection-hand-off"], ignoreOrder: true);
+        log.ShouldNotContain(entry => entry.Outcome == StepOutcome.Approved);
+    }
+
+    [Fact]
+    public void A_queued_message_holds_the_ladder_until_its_outcome_is_known()
+    {
+        var planner = Planner();
+        var now = new DateTimeOffset(2026, 4, 20, 11, 0, 0, ParisSummer);
+        var runs = new Dictionary<string, StepRunState>(StringComparer.Ordinal)
+        {
+            ["friendly-notice"] = new(StepOutcome.Skipped, now.AddDays(-20)),
+            ["courteous-1"] = new(StepOutcome.Queued, now.AddDays(-20)),
+        };
+
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), now.AddDays(-20), 12_000, runs, []), now);
+
+        plan.HasWork.ShouldBeFalse();
+        plan.NextWake.ShouldBeNull("the delivery's outcome wakes the invoice");
+    }
+
+    [Fact]
+    public void After_an_undelivered_reminder_only_another_courteous_one_is_tried_and_staff_are_not_escalated()
+    {
+        var planner = Planner();
+        var now = new DateTimeOffset(2026, 4, 20, 11, 0, 0, ParisSummer);
+        var runs = new Dictionary<string, StepRunState>(StringComparer.Ordinal)
+        {
+            ["friendly-notice"] = new(StepOutcome.Skipped, now.AddDays(-20)),
+            ["courteous-1"] = new(StepOutcome.Undelivered, now.AddDays(-20)),
+            ["courteous-2"] = new(StepOutcome.Undelivered, now.AddDays(-10)),
+        };
+
+        var plan = planner.Plan(new InvoiceCadenceState(InvoiceStatus.Open, null, new DateOnly(2026, 3, 2), now.AddDays(-20), 12_000, runs, []), now);
+
+        plan.HasWork.ShouldBeFalse("no formal text, no escalation, for a patient nothing reached");
+        plan.NextWake.ShouldBeNull();
+    }
+
+    /// <summary>Each send at least min(gap, the steps' spacing) local days after the previous one's local day.</summary>
+    private static void AssertGaps(CadencePlanner planner, List<(string Step, DateTimeOffset At)> sends)
+    {
+        var offsets = planner.Policy.Steps.ToDictionary(step => step.Name, step => step.OffsetDays);
+        for (var index = 1; index < sends.Count; index++)
+        {
+            var (previous, previousAt) = sends[index - 1];
+            var (step, at) = sends[index];
+            var gap = Math.Min(planner.Policy.MinimumStepGapDays, offsets[step] - offsets[previous]);
+            var earliest = planner.Calendar.StartOfLocalDay(planner.Calendar.LocalDate(previousAt).AddDays(gap));
+            at.ShouldBeGreaterThanOrEqualTo(earliest, $"{step} after {previous}");
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace RelanceBot.Tests.Reminders;
 
 /// <summary>
 /// Drives a <see cref="CadencePlanner"/> like the sweep does, jumping from one wake-up to the next, so weeks of
-/// calendar run in microseconds. Approval requests are approved at once.
+/// calendar run in microseconds. Approval requests are approved at once, and every message is delivered as it is sent.
 /// </summary>
 internal static class PlannerDriver
 {
@@ -18,7 +18,7 @@ internal static class PlannerDriver
         InvoiceStatus status = InvoiceStatus.Open,
         DateTimeOffset? pausedUntil = null)
     {
-        var runs = new Dictionary<string, StepOutcome>(StringComparer.Ordinal);
+        var runs = new Dictionary<string, StepRunState>(StringComparer.Ordinal);
         var contacts = new List<DateTimeOffset>();
         var log = new List<(DateTimeOffset, string, StepOutcome)>();
         var at = importedAt;
@@ -62,7 +62,7 @@ internal static class PlannerDriver
 
         void Record(string step, StepOutcome outcome)
         {
-            runs[step] = outcome;
+            runs[step] = new StepRunState(outcome, at);
             log.Add((at, step, outcome));
         }
     }

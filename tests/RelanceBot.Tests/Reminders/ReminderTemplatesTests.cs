@@ -27,10 +27,18 @@ public sealed class ReminderTemplatesTests
     [MemberData(nameof(AllTemplates))]
     public void Sms_renders_fit_three_segments_even_with_long_names(string language, string name)
     {
+        foreach (var earlier in new[] { true, false })
+        {
+            SmsFits(language, name, earlier);
+        }
+    }
+
+    private static void SmsFits(string language, string name, bool earlier)
+    {
         var model = new ReminderMessageModel(
             language, "Marie-Christine", "de La Rochefoucauld-Montbel", "Cabinet médical des Trois Fontaines",
             "Dr Anne-Sophie Delacroix-Beaumont", "+33102030405", 123_456_78, new DateOnly(2026, 9, 30),
-            "https://relancebot.example.fr/p/0123456789abcdef0123456789abcdef", "rb-abcdefghijklmnopqrstuvwxyz234567");
+            "https://relancebot.example.fr/p/0123456789abcdef0123456789abcdef", "rb-abcdefghijklmnopqrstuvwxyz234567", earlier);
 
         var text = Templates.Render(name, ChannelKind.Sms, model).Text;
 
@@ -60,7 +68,7 @@ public sealed class ReminderTemplatesTests
     {
         var model = new ReminderMessageModel(
             PatientLanguage.French, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", null, 4500, new DateOnly(2026, 3, 1),
-            "https://pay.example/p/x", "rb-x");
+            "https://pay.example/p/x", "rb-x", false);
 
         var rendered = Templates.Render("courteous-1", ChannelKind.Chat, model);
 
@@ -72,7 +80,7 @@ public sealed class ReminderTemplatesTests
     public void Only_the_mise_en_demeure_uses_legal_wording()
     {
         var model = new ReminderMessageModel(
-            PatientLanguage.French, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", null, 4500, new DateOnly(2026, 3, 1), "https://p", "rb-x");
+            PatientLanguage.French, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", null, 4500, new DateOnly(2026, 3, 1), "https://p", "rb-x", true);
 
         foreach (var name in Templates.Names.Where(name => name != "formal-notice"))
         {
@@ -81,6 +89,29 @@ public sealed class ReminderTemplatesTests
             text.ShouldNotContain("recouvrement");
             text.ShouldNotContain("huissier");
         }
+    }
+
+    [Theory]
+    [InlineData(PatientLanguage.French)]
+    [InlineData(PatientLanguage.English)]
+    public void No_text_claims_earlier_reminders_the_patient_never_got(string language)
+    {
+        var model = new ReminderMessageModel(
+            language, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", null, 4500, new DateOnly(2026, 3, 1), "https://p", "rb-x", false);
+
+        foreach (var name in Templates.Names)
+        {
+            foreach (var channel in Enum.GetValues<ChannelKind>())
+            {
+                var rendered = Templates.Render(name, channel, model);
+                var text = $"{rendered.Subject}\n{rendered.Text}".ToLowerInvariant();
+                string[] claims = ["précédent", "precedent", "plusieurs rappels", "second rappel", "previous", "several reminders", "second reminder"];
+                claims.ShouldAllBe(claim => !text.Contains(claim), $"{language}/{name}.{channel}");
+            }
+        }
+
+        var formal = Templates.Render("formal", ChannelKind.Email, model with { EarlierReminderDelivered = true }).Text;
+        formal.ShouldContain(language == PatientLanguage.French ? "Malgré nos précédents rappels" : "Despite our previous reminders");
     }
 
     [Fact]
