@@ -12,6 +12,8 @@ using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Persistence;
 using RelanceBot.Reminders;
+using RelanceBot.Tests.BotFramework.TestInfrastructure;
+using RelanceBot.Tests.Outbox.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 using Shouldly;
 
@@ -19,10 +21,13 @@ namespace RelanceBot.Tests.Reminders;
 
 /// <summary>
 /// The sweep on the real app and a SQLite file. Quartz may sweep too in the background, so tests assert what is in
-/// the database, which is the same whichever sweep did the work.
+/// the database, which is the same whichever sweep did the work. Messages are delivered (to a fake Bot Connector and a
+/// local SMTP server) only when a test runs the outbox dispatcher itself.
 /// </summary>
 public class ReminderSweepTests : IAsyncLifetime
 {
+    private FakeConnector _connector = null!;
+    private SmtpServer _smtp = null!;
     private RelanceBotFactory _factory = null!;
     private HttpClient _api = null!;
     private TestPractice _practice = null!;
@@ -31,9 +36,17 @@ public class ReminderSweepTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _connector = await FakeConnector.StartAsync();
+        _smtp = await SmtpServer.StartAsync();
         _factory = await CreateFactoryAsync();
         // Links are built on the public host the reminders advertise.
         _factory.Settings["Payments:PublicBaseUrl"] = "https://pay.relancebot.test";
+        _factory.Settings["Delivery:Chat:SmsServiceUrl"] = _connector.ServiceUrl;
+        _factory.Settings["Delivery:Chat:SmsBotPhoneNumber"] = OutboxTestBed.SmsBotPhoneNumber;
+        _factory.Settings["Delivery:Email:Host"] = "127.0.0.1";
+        _factory.Settings["Delivery:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _factory.Settings["Delivery:Email:Tls"] = "None";
+        _factory.Settings["Delivery:Email:SenderAddress"] = "relances@cabinet-dupont.test";
         _practice = await TestPractice.CreateAsync(_factory);
         _api = _factory.CreateApiClient(_practice.ApiKey);
         var cadence = await (await _api.GetAsync("/api/v1/cadence")).ReadJsonAsync();
@@ -44,7 +57,12 @@ public class ReminderSweepTests : IAsyncLifetime
         (await _api.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
 
     [Fact]
     public async Task Sweeping_twice_enqueues_the_due_reminder_once()
@@ -78,8 +96,8 @@ public class ReminderSweepTests : IAsyncLifetime
         var messages = await OutboxAsync();
         messages.Count.ShouldBe(patients);
         messages.Select(message => message.InvoiceId).Distinct().Count().ShouldBe(patients);
-        var sent = await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.Outcome == StepOutcome.Sent));
-        sent.ShouldBe(patients);
+        var queued = await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.Outcome == StepOutcome.Queued));
+        queued.ShouldBe(patients);
         var stillDue = await WithDbAsync(db => db.ReminderSchedules.CountAsync(schedule => schedule.NextReminderAt <= _factory.Clock.GetUtcNow()));
         stillDue.ShouldBe(0);
     }
@@ -107,6 +125,7 @@ public class ReminderSweepTests : IAsyncLifetime
     public async Task A_week_later_the_reminder_alternates_to_another_channel_and_STOP_on_one_channel_keeps_the_others()
     {
         await SweepAsync();
+        await DeliverAsync();
         var first = (await OutboxAsync()).Single();
         await WithDbAsync(async db =>
         {
@@ -124,9 +143,10 @@ public class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_dispute_stops_the_cadence_and_reopening_resumes_it_with_the_latest_step()
+    public async Task A_dispute_stops_the_cadence_and_reopening_resumes_it_at_the_next_step()
     {
         await SweepAsync();
+        await DeliverAsync();
         await WithDbAsync(async db =>
         {
             (await db.Invoices.SingleAsync()).Dispute(_factory.Clock.GetUtcNow());
@@ -143,22 +163,21 @@ public class ReminderSweepTests : IAsyncLifetime
         });
         await SweepAsync();
 
-        (await OutboxAsync()).Select(message => message.IdempotencyKey.Split(':')[^1]).ShouldBe(["courteous-1", "formal"]);
+        // D+7 and D+15 passed meanwhile: the ladder goes on from where it stood, it does not jump to the formal text.
+        (await OutboxAsync()).Select(message => message.IdempotencyKey.Split(':')[^1]).ShouldBe(["courteous-1", "courteous-2"]);
     }
 
     [Fact]
     public async Task The_mise_en_demeure_waits_for_the_practitioner_and_goes_once_approved()
     {
-        await SweepAsync();
-        _factory.Clock.Advance(TimeSpan.FromDays(45)); // Thursday 16 April, 10:00 CEST... D+45 is due
-        await SweepAsync();
+        await WalkAsync(TimeSpan.FromDays(60), until: db => db.StaffAlerts.AnyAsync(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval));
         (await OutboxAsync()).ShouldNotContain(message => message.Purpose == OutboxPurpose.FormalNotice);
 
         var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
         alert.RequiresDecision.ShouldBeTrue();
         (await _api.PostAsync($"/api/v1/alerts/{alert.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        _factory.Clock.Advance(ReminderBatch.SweepInterval);
-        await SweepAsync();
+        // Raised at the start of the day; the notice goes at the next contact window.
+        await WalkAsync(TimeSpan.FromDays(3), until: db => db.OutboxMessages.AnyAsync(message => message.Purpose == OutboxPurpose.FormalNotice));
 
         var notice = (await OutboxAsync()).Single(message => message.Purpose == OutboxPurpose.FormalNotice);
         notice.Channel.ShouldBe(DeliveryChannel.Email);
@@ -166,11 +185,9 @@ public class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_mise_en_demeure_approved_from_the_Teams_card_goes_at_the_next_sweep()
+    public async Task The_mise_en_demeure_approved_from_the_Teams_card_goes_at_the_next_contact_window()
     {
-        await SweepAsync();
-        _factory.Clock.Advance(TimeSpan.FromDays(45));
-        await SweepAsync();
+        await WalkAsync(TimeSpan.FromDays(60), until: db => db.StaffAlerts.AnyAsync(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval));
         var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
         const string practitioner = "00000000-0000-0000-0000-0000000000aa";
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -183,10 +200,97 @@ public class ReminderSweepTests : IAsyncLifetime
             pressed.Status.ShouldBe(AlertActionStatus.Done);
         }
 
-        _factory.Clock.Advance(ReminderBatch.SweepInterval);
-        await SweepAsync();
+        await WalkAsync(TimeSpan.FromDays(3), until: db => db.OutboxMessages.AnyAsync(message => message.Purpose == OutboxPurpose.FormalNotice));
 
         (await OutboxAsync()).ShouldContain(message => message.Purpose == OutboxPurpose.FormalNotice);
+    }
+
+    [Theory]
+    [InlineData(46)]
+    [InlineData(61)]
+    public async Task A_backlog_imported_late_walks_the_ladder_from_the_first_courteous_reminder(int daysOverdue)
+    {
+        var invoiceId = await ImportOverdueAsync("F-OLD", daysOverdue, 120_00);
+
+        await WalkAsync(TimeSpan.FromDays(90), approve: true);
+
+        var delivered = await DeliveredAsync(invoiceId);
+        delivered.Select(message => message.Step).ShouldBe(["courteous-1", "courteous-2", "formal", "firm", "formal-notice"]);
+        delivered[0].SentAt.ShouldBeLessThan(RelanceBotFactory.Start.AddMinutes(5), "the first courteous reminder goes at once");
+        delivered[0].Text.ShouldNotContain("précédents");
+        delivered[0].Text.ShouldNotContain("precedents");
+        await AssertGapsAsync(delivered);
+
+        var runs = await WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.InvoiceId == invoiceId).ToListAsync());
+        runs.Single(run => run.StepName == "friendly-notice").Outcome.ShouldBe(StepOutcome.Skipped, "a notice before the due date came too late");
+        foreach (var (step, sentAt, _) in delivered)
+        {
+            var run = runs.Single(candidate => candidate.StepName == step);
+            run.Outcome.ShouldBe(StepOutcome.Sent);
+            run.DeliveredAt.ShouldBe(sentAt);
+            run.Channel.ShouldNotBeNull();
+        }
+
+        // Staff: the escalation once the firm reminder was delivered, the hand-off a gap after the mise en demeure.
+        var alerts = await WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId).ToListAsync());
+        alerts.Single(alert => alert.Kind == StaffAlertKind.Escalation).CreatedAt.ShouldBeGreaterThanOrEqualTo(delivered[3].SentAt);
+        alerts.Single(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval).CreatedAt.ShouldBeGreaterThan(delivered[3].SentAt.AddDays(6));
+        alerts.Single(alert => alert.Kind == StaffAlertKind.CollectionHandOff).CreatedAt.ShouldBeGreaterThan(delivered[4].SentAt.AddDays(6));
+    }
+
+    [Fact]
+    public async Task A_15_euro_backlog_gets_its_courteous_and_formal_reminders_and_no_legal_step()
+    {
+        var invoiceId = await ImportOverdueAsync("F-SMALL", 46, 15_00);
+
+        await WalkAsync(TimeSpan.FromDays(90), approve: true);
+
+        var delivered = await DeliveredAsync(invoiceId);
+        delivered.Select(message => message.Step).ShouldBe(["courteous-1", "courteous-2", "formal", "firm"]);
+        await AssertGapsAsync(delivered);
+        var alerts = await WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId)
+            .Select(alert => alert.Kind).ToListAsync());
+        alerts.ShouldNotContain(StaffAlertKind.FormalNoticeApproval);
+        alerts.ShouldNotContain(StaffAlertKind.CollectionHandOff);
+        var belowMinimum = await WithDbAsync(db => db.ReminderStepRuns.Where(run => run.InvoiceId == invoiceId && run.Outcome == StepOutcome.BelowMinimum)
+            .Select(run => run.StepName).ToListAsync());
+        belowMinimum.ShouldBe(["formal-notice", "collection-hand-off"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_reminder_stopped_before_it_left_is_recorded_as_undelivered_and_holds_the_ladder()
+    {
+        await SweepAsync();
+        await WithDbAsync(async db =>
+        {
+            var invoice = await db.Invoices.SingleAsync();
+            invoice.PauseReminders(_factory.Clock.GetUtcNow().AddDays(1), "promised to pay tomorrow", _factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+
+        await DeliverAsync();
+
+        var run = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
+        run.Outcome.ShouldBe(StepOutcome.Undelivered);
+        run.DeliveredAt.ShouldBeNull();
+        run.DeliveryError.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_reminder_carried_by_the_fallback_is_recorded_as_sent_on_the_fallback_channel()
+    {
+        await SweepAsync();
+        _connector.Enqueue(403, """{"error":{"code":"Forbidden","message":"no"}}""");
+        _connector.Enqueue(403, """{"error":{"code":"Forbidden","message":"no"}}""");
+
+        await DeliverAsync(); // the SMS fails for good; the dispatcher sends the e-mail fallback in the same run
+
+        (await OutboxAsync()).Select(message => (message.Channel, message.Status))
+            .ShouldBe([(DeliveryChannel.Chat, OutboxStatus.Failed), (DeliveryChannel.Email, OutboxStatus.Sent)], ignoreOrder: true);
+        var run = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
+        run.Outcome.ShouldBe(StepOutcome.Sent);
+        run.Channel.ShouldBe(ChannelKind.Email);
+        _smtp.ReceivedMessages().ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -251,7 +355,8 @@ public class ReminderSweepTests : IAsyncLifetime
         await SweepAsync();
 
         var reminders = (await OutboxAsync()).Where(message => message.Purpose == OutboxPurpose.Reminder).ToList();
-        reminders.Select(message => message.InvoiceId).ShouldBe([ids[(_practice.Id, "F-1")], ids[(other.Id, "F-1")]], ignoreOrder: true);
+        reminders.Select(message => message.InvoiceId)
+            .ShouldBe([ids[(_practice.Id, "F-1")], ids[(other.Id, "F-1")], firstId], ignoreOrder: true);
         var failures = await WithDbAsync(db => db.StaffAlerts.Where(alert => alert.Kind == StaffAlertKind.ReminderFailed).ToListAsync());
         failures.Count.ShouldBe(1, "one alert for the invoice, not one per sweep");
         failures[0].InvoiceId.ShouldBe(poisonId);
@@ -260,7 +365,7 @@ public class ReminderSweepTests : IAsyncLifetime
         (await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.InvoiceId == poisonId)))
             .ShouldBe(0, "its step was not claimed: it runs once the invoice can be prepared");
         (await WithDbAsync(db => db.StaffAlerts.CountAsync(alert => alert.InvoiceId == firstId)))
-            .ShouldBe(1, "the oldest possible due date plans like any other: its latest step, the hand-off proposal");
+            .ShouldBe(0, "the oldest possible due date plans like any other: its first reminder, no alert");
 
         var preview = await _api.GetAsync("/api/v1/cadence/preview?days=30");
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -283,6 +388,88 @@ public class ReminderSweepTests : IAsyncLifetime
 
     private async Task SweepAsync() =>
         await _factory.Services.GetRequiredService<SweepDueReminders>().RunAsync(CancellationToken.None);
+
+    /// <summary>Runs the outbox dispatcher: the due messages are delivered and their steps' record follows.</summary>
+    private async Task DeliverAsync() =>
+        await _factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Lives through the calendar like the app: sweep, deliver, then jump to the next wake-up, until
+    /// <paramref name="until"/> holds or <paramref name="span"/> has passed.
+    /// </summary>
+    private async Task WalkAsync(TimeSpan span, Func<RelanceBotDbContext, Task<bool>>? until = null, bool approve = false)
+    {
+        var end = _factory.Clock.GetUtcNow() + span;
+        while (_factory.Clock.GetUtcNow() < end)
+        {
+            await SweepAsync();
+            await DeliverAsync();
+            if (approve)
+            {
+                var waiting = await WithDbAsync(db => db.StaffAlerts.Where(alert => alert.RequiresDecision && alert.Status == StaffAlertStatus.Open)
+                    .Select(alert => alert.Id).ToListAsync());
+                foreach (var id in waiting)
+                {
+                    (await _api.PostAsync($"/api/v1/alerts/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+                }
+            }
+
+            if (until is not null && await WithDbAsync(until))
+            {
+                return;
+            }
+
+            var now = _factory.Clock.GetUtcNow();
+            var next = await WithDbAsync(db => db.ReminderSchedules.Where(schedule => schedule.NextReminderAt != null)
+                .Select(schedule => schedule.NextReminderAt).ToListAsync());
+            if (next.Count == 0)
+            {
+                return;
+            }
+
+            var wake = next.Min()!.Value;
+            _factory.Clock.Advance(wake > now ? wake - now : ReminderBatch.SweepInterval);
+        }
+    }
+
+    /// <summary>A patient of its own (so no other invoice shares the quota) owing an invoice due <paramref name="daysOverdue"/> days ago.</summary>
+    private async Task<Guid> ImportOverdueAsync(string reference, int daysOverdue, long amountCents)
+    {
+        var due = DateOnly.FromDateTime(RelanceBotFactory.Start.UtcDateTime).AddDays(-daysOverdue);
+        (await _api.PutJsonAsync($"/api/v1/patients/P-{reference}", Requests.Patient())).EnsureSuccessStatusCode();
+        (await _api.PutJsonAsync($"/api/v1/invoices/{reference}", new
+        {
+            patientReference = $"P-{reference}",
+            amountDueCents = amountCents,
+            issueDate = due.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dueDate = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })).EnsureSuccessStatusCode();
+        return await WithDbAsync(db => db.Invoices.Where(invoice => invoice.ExternalReference == reference).Select(invoice => invoice.Id).SingleAsync());
+    }
+
+    /// <summary>The invoice's delivered messages in order: step, delivery instant, text.</summary>
+    private async Task<List<(string Step, DateTimeOffset SentAt, string Text)>> DeliveredAsync(Guid invoiceId)
+    {
+        var messages = await WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(message => message.InvoiceId == invoiceId && message.Status == OutboxStatus.Sent).ToListAsync());
+        return [.. messages.OrderBy(message => message.SentAt)
+            .Select(message => (message.IdempotencyKey.Split(':')[^1], message.SentAt!.Value, message.Content.Text))];
+    }
+
+    /// <summary>Each message at least min(gap, the steps' spacing) local days after the previous one was delivered.</summary>
+    private async Task AssertGapsAsync(List<(string Step, DateTimeOffset SentAt, string Text)> delivered)
+    {
+        var policy = await WithDbAsync(async db => await db.Set<CadencePolicy>().AsNoTracking().SingleAsync(candidate => candidate.PracticeId == _practice.Id));
+        var planner = new CadencePlanner(policy);
+        var offsets = policy.Steps.ToDictionary(step => step.Name, step => step.OffsetDays);
+        for (var index = 1; index < delivered.Count; index++)
+        {
+            var (previous, previousAt, _) = delivered[index - 1];
+            var (step, at, _) = delivered[index];
+            var gap = Math.Min(policy.MinimumStepGapDays, offsets[step] - offsets[previous]);
+            at.ShouldBeGreaterThanOrEqualTo(planner.Calendar.StartOfLocalDay(planner.Calendar.LocalDate(previousAt).AddDays(gap)), $"{step} after {previous}");
+        }
+    }
 
     private Task<List<OutboxMessage>> OutboxAsync() =>
         WithDbAsync(db => db.OutboxMessages.OrderBy(message => message.CreatedAt).ThenBy(message => message.Id).ToListAsync());
