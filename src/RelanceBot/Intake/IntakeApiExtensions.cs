@@ -1,3 +1,4 @@
+using RelanceBot.Alerts;
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
@@ -46,6 +47,7 @@ public static class IntakeApiExtensions
             .MapPatients()
             .MapInvoices()
             .MapCadence()
+            .MapAlerts()
             .MapTeamsSetup()
             .MapPlans();
         return endpoints;

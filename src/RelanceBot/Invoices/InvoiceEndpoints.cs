@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Intake;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
 using RelanceBot.Practices;
 
 namespace RelanceBot.Invoices;
@@ -23,6 +24,13 @@ public static class InvoiceEndpoints
             .Produces<InvoiceResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        invoices.MapGet("/", ListAsync)
+            .WithName("ListInvoices")
+            .WithSummary("List the practice's invoices, oldest due date first")
+            .WithDescription("Filters combine; each is optional. A bad filter or page answers 400 naming the parameter.")
+            .Produces<Page<InvoiceResponse>>()
+            .ProducesValidationProblem();
 
         invoices.MapGet("/{externalReference}", GetAsync)
             .WithName("GetInvoice")
@@ -55,6 +63,71 @@ public static class InvoiceEndpoints
             invoice => InvoiceResponse.From(invoice, request.PatientReference!),
             $"/api/v1/invoices/{Uri.EscapeDataString(externalReference.Value)}",
             cancellationToken);
+
+    private static async Task<IResult> ListAsync(
+        [Description("Only invoices in this status (Open, PartiallyPaid, Paid, Cancelled, Disputed, UnderPlan…).")] string? status,
+        [Description("Only invoices at least this many days past their due date (in the practice's time zone).")] string? minDaysOverdue,
+        [Description("Only invoices at most this many days past their due date.")] string? maxDaysOverdue,
+        [Description("Only the invoices of the patient with this reference.")] string? patient,
+        [Description("Rows to skip (default 0).")] string? offset,
+        [Description("Rows to return, 1 to 200 (default 50).")] string? limit,
+        ClaimsPrincipal user,
+        RelanceBotDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var wanted = query.Enum<InvoiceStatus>(status, "status");
+        var minDays = query.WholeNumber(minDaysOverdue, "minDaysOverdue", 0, MaxDaysOverdue);
+        var maxDays = query.WholeNumber(maxDaysOverdue, "maxDaysOverdue", 0, MaxDaysOverdue);
+        if (minDays > maxDays)
+        {
+            query.Errors.Add("maxDaysOverdue", "Cannot be below minDaysOverdue.");
+        }
+
+        var patientReference = query.Reference(patient, "patient");
+        var page = query.Page(offset, limit);
+        if (!query.Errors.IsEmpty)
+        {
+            return query.Problem();
+        }
+
+        var practiceId = user.GetPracticeId();
+        var timeZoneId = await db.Practices.Where(practice => practice.Id == practiceId).Select(practice => practice.TimeZoneId)
+            .SingleAsync(cancellationToken);
+        var today = PracticeTime.Today(timeZoneId, time.GetUtcNow());
+        var rows = db.Invoices.AsNoTracking().Where(invoice => invoice.PracticeId == practiceId)
+            .Join(db.Patients, invoice => invoice.PatientId, owner => owner.Id, (invoice, owner) => new { Invoice = invoice, owner.ExternalReference });
+        if (wanted is { } wantedStatus)
+        {
+            rows = rows.Where(row => row.Invoice.Status == wantedStatus);
+        }
+
+        if (minDays is { } min)
+        {
+            var dueAtLatest = today.AddDays(-min);
+            rows = rows.Where(row => row.Invoice.DueDate <= dueAtLatest);
+        }
+
+        if (maxDays is { } max)
+        {
+            var dueAtEarliest = today.AddDays(-max);
+            rows = rows.Where(row => row.Invoice.DueDate >= dueAtEarliest);
+        }
+
+        if (patientReference is not null)
+        {
+            rows = rows.Where(row => row.ExternalReference == patientReference);
+        }
+
+        return Results.Ok(await page.ReadAsync(
+            rows.OrderBy(row => row.Invoice.DueDate).ThenBy(row => row.Invoice.Id),
+            row => InvoiceResponse.From(row.Invoice, row.ExternalReference),
+            cancellationToken));
+    }
+
+    /// <summary>About a century: enough for any real invoice, and never past the calendar's start.</summary>
+    private const int MaxDaysOverdue = 36_500;
 
     private static async Task<IResult> GetAsync(
         ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken)

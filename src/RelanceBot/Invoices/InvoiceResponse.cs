@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace RelanceBot.Invoices;
 
 /// <summary>An invoice as the practice sees it (the internal description is the practice's own, so it is returned).</summary>
+/// <param name="Id">RelanceBot's id of the invoice, as plans and alerts name it.</param>
 public sealed record InvoiceResponse(
+    Guid Id,
     string ExternalReference,
     string PatientReference,
     long AmountDueCents,
@@ -19,6 +21,7 @@ public sealed record InvoiceResponse(
     DateTimeOffset UpdatedAt)
 {
     public static InvoiceResponse From(Invoice invoice, string patientReference) => new(
+        invoice.Id,
         invoice.ExternalReference,
         patientReference,
         invoice.AmountDueCents,

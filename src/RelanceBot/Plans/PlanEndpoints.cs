@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Auditing;
+using RelanceBot.Intake;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
@@ -13,6 +15,13 @@ public static class PlanEndpoints
     public static RouteGroupBuilder MapPlans(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/plans").WithTags("Installment plans");
+
+        plans.MapGet("/", ListAsync)
+            .WithName("ListPlans")
+            .WithSummary("List the practice's installment plans, newest request first")
+            .WithDescription("Filters combine; each is optional. A bad filter or page answers 400 naming the parameter.")
+            .Produces<Page<PlanResponse>>()
+            .ProducesValidationProblem();
 
         plans.MapGet("/{id:guid}", GetAsync)
             .WithName("GetPlan")
@@ -42,6 +51,41 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        [Description("Only plans in this status (Requested, Approved, Rejected, Active, Completed, Failed, Cancelled).")] string? status,
+        [Description("Only the plans of the invoice with this reference.")] string? invoice,
+        [Description("Rows to skip (default 0).")] string? offset,
+        [Description("Rows to return, 1 to 200 (default 50).")] string? limit,
+        ClaimsPrincipal user,
+        RelanceBotDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var wanted = query.Enum<InstallmentPlanStatus>(status, "status");
+        var invoiceReference = query.Reference(invoice, "invoice");
+        var page = query.Page(offset, limit);
+        if (!query.Errors.IsEmpty)
+        {
+            return query.Problem();
+        }
+
+        var practiceId = user.GetPracticeId();
+        var plans = db.Set<InstallmentPlan>().AsNoTracking().Where(plan => plan.PracticeId == practiceId);
+        if (wanted is { } wantedStatus)
+        {
+            plans = plans.Where(plan => plan.Status == wantedStatus);
+        }
+
+        if (invoiceReference is not null)
+        {
+            plans = plans.Where(plan => db.Invoices.Any(candidate =>
+                candidate.Id == plan.InvoiceId && candidate.PracticeId == practiceId && candidate.ExternalReference == invoiceReference));
+        }
+
+        return Results.Ok(await page.ReadAsync(
+            plans.OrderByDescending(plan => plan.RequestedAt).ThenByDescending(plan => plan.Id), PlanResponse.From, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RelanceBotDbContext db, CancellationToken cancellationToken) =>
