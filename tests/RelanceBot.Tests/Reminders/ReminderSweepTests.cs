@@ -239,6 +239,20 @@ public class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_preview_of_a_backlog_shows_the_walked_ladder()
+    {
+        await ImportOverdueAsync("F-OLD", 46, 120_00);
+
+        var entries = (await (await _api.GetAsync("/api/v1/cadence/preview?days=60&invoice=F-OLD")).Content.ReadFromJsonAsync<JsonArray>())!;
+
+        var messages = entries.Where(entry => entry!["text"] is not null).ToList();
+        messages.Select(entry => entry!["step"]!.GetValue<string>()).ShouldBe(["courteous-1", "courteous-2", "formal", "firm", "formal-notice"]);
+        // SMS texts are written without accents.
+        messages[0]!["text"]!.GetValue<string>().ShouldNotMatch("pr[ée]c[ée]dents");
+        messages[2]!["text"]!.GetValue<string>().ShouldMatch("pr[ée]c[ée]dents", "by then earlier reminders were delivered");
+    }
+
+    [Fact]
     public async Task A_15_euro_backlog_gets_its_courteous_and_formal_reminders_and_no_legal_step()
     {
         var invoiceId = await ImportOverdueAsync("F-SMALL", 46, 15_00);
