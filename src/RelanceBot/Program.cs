@@ -11,6 +11,7 @@ using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Sms;
 using RelanceBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddOutbox();
 builder.Services.AddReminders();
 builder.Services.AddPayments();
 builder.Services.AddPlans();
+builder.Services.AddSms();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
+app.MapSms();
 
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Persistence;
 
@@ -77,10 +78,28 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
         }
     }
 
-    /// <summary>Binds <paramref name="conversation"/> to <paramref name="patient"/> (loaded with its channels); saved by the caller.</summary>
+    /// <summary>
+    /// Binds <paramref name="conversation"/> to <paramref name="patient"/> (loaded with its channels); saved by the caller.
+    /// Only a Teams conversation becomes a channel for later messages: the bot can write into it first, and the patient
+    /// sees it. A Web Chat or Direct Line tab is closed by then, so reminders and decisions go to SMS or e-mail.
+    /// </summary>
     public static void Bind(Patient patient, ConversationReferenceRecord conversation, DateTimeOffset now)
     {
         conversation.PatientId = patient.Id;
-        patient.AddChatChannel(conversation.Id, now);
+        if (string.Equals(conversation.ChannelId, DeliveryTarget.TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            patient.AddChatChannel(conversation.Id, now);
+        }
+    }
+
+    /// <summary>
+    /// Binds the <c>sms</c> conversation of <paramref name="phone"/> to <paramref name="patient"/>, whose SMS channel it
+    /// becomes the conversation of (so STOP in it opts out that channel); saved by the caller. A number texted by another
+    /// practice since is bound again to that practice's patient.
+    /// </summary>
+    public static void BindSms(Patient patient, string phone, ConversationReferenceRecord conversation)
+    {
+        conversation.PatientId = patient.Id;
+        patient.LinkSmsConversation(phone, conversation.Id);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
 {
     public async Task ApplyAsync(OutboxMessage failed, CancellationToken cancellationToken)
     {
-        if (failed.Purpose == OutboxPurpose.StaffAlert || failed.PatientId is not { } patientId)
+        if (failed.Purpose is OutboxPurpose.StaffAlert or OutboxPurpose.ConversationReply || failed.PatientId is not { } patientId)
         {
             return;
         }
