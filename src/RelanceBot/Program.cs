@@ -6,6 +6,7 @@ using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
+using RelanceBot.Patients;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
@@ -45,6 +46,7 @@ app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
 app.MapSms();
+app.MapEmailUnsubscribe();
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
@@ -13,7 +15,7 @@ namespace RelanceBot.Reminders;
 /// off, so the practice can look before enabling it. Runs the sweep's own planner on a simulated clock; writes nothing.
 /// </summary>
 public sealed class PreviewCadence(
-    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, TimeProvider time)
+    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, IOptions<SmsOptions> sms, TimeProvider time)
 {
     public const int MaxDays = 120;
     public const int MaxInvoices = 500;
@@ -122,7 +124,7 @@ public sealed class PreviewCadence(
 
             if (plan.Send is { } message)
             {
-                var channel = ReminderChannels.Choose(patient, message.Channel, previousChannel);
+                var channel = ReminderChannels.Choose(patient, message.Channel, previousChannel, sms.Value.IsEnabled);
                 runs[message.Name] = channel is null ? StepOutcome.NoUsableChannel : StepOutcome.Sent;
                 if (channel is null)
                 {

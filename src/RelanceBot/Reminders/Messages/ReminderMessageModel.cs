@@ -14,4 +14,8 @@ public sealed record ReminderMessageModel(
     long AmountCents,
     DateOnly DueDate,
     string PaymentLink,
-    string ReplyCode);
+    string ReplyCode)
+{
+    /// <summary>The one-click link that opts the patient's e-mail address out; null when they have no e-mail channel.</summary>
+    public string? UnsubscribeLink { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Fluid;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
 
@@ -8,7 +9,9 @@ namespace RelanceBot.Reminders.Messages;
 
 /// <summary>
 /// The reminder wording, per language, in editable Liquid files (<c>Reminders/Templates/{fr,en}/{name}.{sms,email}.liquid</c>).
-/// SMS texts also serve chat; the first line of an e-mail template is its subject. Loaded once and checked at startup
+/// SMS texts also serve chat; the first line of an e-mail template is its subject. The lines every reminder ends with
+/// (automated-message disclosure, how to reach a person, how to stop) are the <c>footer</c> variable, worded per
+/// channel in the catalogs beside the templates (<c>Reminders/Templates/{fr,en}.json</c>). Loaded once and checked at startup
 /// (every template in every language and variant, and each renders with a sample), so a broken edit stops the app
 /// instead of a reminder.
 /// </summary>
@@ -21,12 +24,17 @@ public sealed class ReminderTemplates
     private static readonly TemplateOptions Options = new() { StrictVariables = true };
 
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
+    private readonly MessageCatalog _texts;
 
-    private ReminderTemplates(FrozenDictionary<string, IFluidTemplate> templates, FrozenSet<string> names)
+    private ReminderTemplates(FrozenDictionary<string, IFluidTemplate> templates, FrozenSet<string> names, MessageCatalog texts)
     {
         _templates = templates;
         Names = names;
+        _texts = texts;
     }
+
+    /// <summary>The catalog of the footers and of the unsubscribe page.</summary>
+    public MessageCatalog Texts => _texts;
 
     public FrozenSet<string> Names { get; }
 
@@ -59,7 +67,7 @@ public sealed class ReminderTemplates
             throw new InvalidOperationException($"Reminder templates missing in {directory}: {string.Join(", ", missing)}");
         }
 
-        var loaded = new ReminderTemplates(templates.ToFrozenDictionary(StringComparer.Ordinal), names);
+        var loaded = new ReminderTemplates(templates.ToFrozenDictionary(StringComparer.Ordinal), names, MessageCatalog.Load(directory));
         foreach (var language in PatientLanguage.All)
         {
             foreach (var name in names)
@@ -67,6 +75,7 @@ public sealed class ReminderTemplates
                 foreach (var channel in Enum.GetValues<ChannelKind>())
                 {
                     loaded.Render(name, channel, Sample(language));
+                    loaded.Render(name, channel, Sample(language) with { UnsubscribeLink = null });
                 }
             }
         }
@@ -83,7 +92,7 @@ public sealed class ReminderTemplates
             throw new KeyNotFoundException($"No reminder template '{name}' in '{model.Language}'.");
         }
 
-        var text = template.Render(Context(model), NullEncoder.Default).Trim();
+        var text = template.Render(Context(model, Footer(channel, model)), NullEncoder.Default).Trim();
         return channel switch
         {
             ChannelKind.Email => AsEmail(text),
@@ -98,7 +107,26 @@ public sealed class ReminderTemplates
         return new RenderedReminder(lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "", []);
     }
 
-    private static TemplateContext Context(ReminderMessageModel model)
+    private string Footer(ChannelKind channel, ReminderMessageModel model)
+    {
+        var language = model.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
+        if (channel != ChannelKind.Email)
+        {
+            return _texts.Render(language, channel == ChannelKind.Sms ? "sms-footer" : "chat-footer");
+        }
+
+        return string.Join('\n', [
+            _texts.Render(language, "email-disclosure", ("practice", model.PracticeName)),
+            model.PracticePhone is { Length: > 0 } phone
+                ? _texts.Render(language, "email-contact-phone", ("phone", phone))
+                : _texts.Render(language, "email-contact"),
+            model.UnsubscribeLink is { } link
+                ? _texts.Render(language, "email-stop", ("unsubscribe", link))
+                : _texts.Render(language, "email-stop-page"),
+        ]);
+    }
+
+    private static TemplateContext Context(ReminderMessageModel model, string footer)
     {
         var culture = CultureInfo.GetCultureInfo(model.Language == PatientLanguage.English ? "en-GB" : "fr-FR");
         var context = new TemplateContext(Options);
@@ -111,6 +139,7 @@ public sealed class ReminderTemplates
         context.SetValue("due_date", model.DueDate.ToString("d MMMM yyyy", culture));
         context.SetValue("pay_link", model.PaymentLink);
         context.SetValue("reply_code", model.ReplyCode);
+        context.SetValue("footer", footer);
         return context;
     }
 
@@ -118,5 +147,8 @@ public sealed class ReminderTemplates
 
     private static ReminderMessageModel Sample(string language) => new(
         language, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", "+33102030405", 12345,
-        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample");
+        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample")
+    {
+        UnsubscribeLink = "https://relancebot.example/unsubscribe/sample",
+    };
 }
