@@ -57,7 +57,7 @@ public class ReminderSweepTests : IAsyncLifetime
         messages[0].Purpose.ShouldBe(OutboxPurpose.Reminder);
         messages[0].IdempotencyKey.ShouldEndWith(":courteous-1");
         messages[0].Content.Text.ShouldContain("https://pay.relancebot.test/p/");
-        messages[0].Content.Text.ShouldContain("rb-");
+        messages[0].Content.Text.ShouldContain("STOP");
         messages[0].Content.Text.ShouldNotContain("Consultation"); // the internal description
     }
 

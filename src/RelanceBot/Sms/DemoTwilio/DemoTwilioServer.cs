@@ -13,7 +13,8 @@ namespace RelanceBot.Sms.DemoTwilio;
 /// shapes (Message JSON with string segment counts and RFC 2822 dates, the legacy error body), keeps what was sent,
 /// applies Twilio's STOP/START keywords, and plays the patient by posting signed inbound webhooks to the bot.
 /// </summary>
-public sealed partial class DemoTwilioServer(Uri webhookUrl, HttpClient http, TimeProvider time)
+/// <param name="authToken">The account's Auth Token: REST password and webhook signing key (<see cref="AuthToken"/> in the demo).</param>
+public sealed partial class DemoTwilioServer(Uri webhookUrl, HttpClient http, TimeProvider time, string authToken = DemoTwilioServer.AuthToken)
 {
     public const string PathPrefix = "/_demo/twilio";
     public const string AccountSid = "AC00000000000000000000000000000000";
@@ -34,7 +35,7 @@ public sealed partial class DemoTwilioServer(Uri webhookUrl, HttpClient http, Ti
     public IReadOnlyList<JsonObject> Sent => [.. _sent];
 
     public bool IsAuthorized(string? authorization) =>
-        authorization == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
+        authorization == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{authToken}"));
 
     /// <summary><c>POST /2010-04-01/Accounts/{AC}/Messages.json</c>: the checks Twilio makes, in its order.</summary>
     public (int Status, JsonObject Body) CreateMessage(string accountSid, IReadOnlyDictionary<string, string> form)
@@ -132,7 +133,7 @@ public sealed partial class DemoTwilioServer(Uri webhookUrl, HttpClient http, Ti
             new("MessageSid", sid), new("AccountSid", AccountSid), new("From", from), new("ApiVersion", "2010-04-01"),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new FormUrlEncodedContent(parameters) };
-        request.Headers.Add("X-Twilio-Signature", Sign(webhookUrl.OriginalString, parameters, AuthToken));
+        request.Headers.Add("X-Twilio-Signature", Sign(webhookUrl.OriginalString, parameters, authToken));
         using var response = await http.SendAsync(request, cancellationToken);
         return (int)response.StatusCode;
     }
