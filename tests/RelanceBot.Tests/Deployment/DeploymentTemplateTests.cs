@@ -15,6 +15,11 @@ public sealed class DeploymentTemplateTests
         "MicrosoftAppTenantId",
         "Database__Provider",
         "Database__MigrateOnStartup",
+        "Payments__PublicBaseUrl",
+        "Sms__Provider",
+        "Sms__Twilio__AccountSid",
+        "Sms__Twilio__AuthToken",
+        "Sms__Twilio__FromNumber",
         "ConnectionStrings__RelanceBot",
     ];
 
