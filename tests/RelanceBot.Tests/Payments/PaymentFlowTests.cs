@@ -72,7 +72,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         receipt.IdempotencyKey.ShouldBe($"payment-receipt:{paymentId}");
         receipt.Purpose.ShouldBe(OutboxPurpose.PaymentReceipt);
         // The patient has a phone and an e-mail address and no preference: the phone comes first, as for reminders.
-        receipt.Channel.ShouldBe(DeliveryChannel.Chat);
+        receipt.Channel.ShouldBe(DeliveryChannel.Sms);
         receipt.RecipientChannelId.ShouldBe(DeliveryTarget.SmsChannelId);
         receipt.Content.Text.ShouldContain("Bonjour Jeanne");
         receipt.Content.Text.ShouldContain("soldée");

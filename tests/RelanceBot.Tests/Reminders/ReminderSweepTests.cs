@@ -119,8 +119,8 @@ public class ReminderSweepTests : IAsyncLifetime
         await SweepAsync();
 
         var second = (await OutboxAsync()).Single(message => message.IdempotencyKey.EndsWith(":courteous-2", StringComparison.Ordinal));
-        first.Channel.ShouldBe(DeliveryChannel.Chat); // SMS through the Bot Framework SMS channel
-        second.Channel.ShouldBe(DeliveryChannel.Chat, "e-mail was opted out, so SMS goes on");
+        first.Channel.ShouldBe(DeliveryChannel.Sms); // through the SMS provider (Demo in Development)
+        second.Channel.ShouldBe(DeliveryChannel.Sms, "e-mail was opted out, so SMS goes on");
     }
 
     [Fact]
