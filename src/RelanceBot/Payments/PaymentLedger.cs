@@ -9,7 +9,8 @@ namespace RelanceBot.Payments;
 
 /// <summary>
 /// Applies what Stripe reports to invoices and plans, in the caller's unit of work. Every operation is keyed by the
-/// PaymentIntent and tolerates repeats and any order: the same payment twice is one payment.
+/// PaymentIntent and tolerates repeats and any order: the same payment twice is one payment. The caller ends its unit
+/// with <see cref="SettlePaidInvoicesAsync"/>, so receipts follow the balance the unit leaves, not a step on the way.
 /// </summary>
 public sealed class PaymentLedger(
     RelanceBotDbContext db, StaffAlerts alerts, IPatientNotifier notifier, IPaymentLinks links, TimeProvider time)
@@ -52,12 +53,31 @@ public sealed class PaymentLedger(
             plan.MarkPaid(installmentId, now);
         }
 
-        if (invoice.Status == InvoiceStatus.Paid)
-        {
-            await SettleAsync(invoice, payment, now, cancellationToken);
-        }
-
         return true;
+    }
+
+    /// <summary>
+    /// Settles every invoice this unit of work received money for and that now owes nothing: the live plans end, the
+    /// patient is thanked, staff are told. Called once the whole event is applied, so what the patient reads is the
+    /// final balance: a refund delivered before its payment records both in one unit, and settles nothing when money
+    /// is still owed.
+    /// </summary>
+    public async Task SettlePaidInvoicesAsync(CancellationToken cancellationToken)
+    {
+        // One event or charge brings one payment per invoice; its id names the receipt.
+        var received = db.ChangeTracker.Entries<Payment>()
+            .Where(entry => entry.State == EntityState.Added)
+            .Select(entry => entry.Entity)
+            .DistinctBy(payment => payment.InvoiceId)
+            .ToList();
+        foreach (var settling in received)
+        {
+            var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == settling.InvoiceId, cancellationToken);
+            if (invoice.Status == InvoiceStatus.Paid)
+            {
+                await SettleAsync(invoice, settling, time.GetUtcNow(), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Takes Stripe's running refund total for a payment; only the new part reduces what was paid.</summary>
