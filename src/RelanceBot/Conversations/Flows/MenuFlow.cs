@@ -15,23 +15,26 @@ public sealed class MenuFlow(PatientSession session, FlowRouter router) : IPatie
         FlowIds.Hardship, FlowIds.InvoiceDetails, FlowIds.TalkToHuman, FlowIds.Stop,
     ];
 
+    /// <summary>Choice values no sentence contains: "I would like to pay in 3 installments" is a request (with its count), not a pick.</summary>
+    private const string PickPrefix = "pick:";
+
     public Dialog Dialog => new WaterfallDialog(FlowIds.Menu, [AskAsync, StartPickedAsync]);
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var file = await session.FileAsync(cancellationToken);
         var text = session.Say("menu", ("firstName", file.FirstName));
-        var choices = Paths.Select(flowId => new Choice(flowId, session.Say($"menu-{flowId}"))).ToList();
+        var choices = Paths.Select(flowId => new Choice(PickPrefix + flowId, session.Say($"menu-{flowId}"))).ToList();
         return await step.PromptAsync(FlowIds.ChoicePrompt, new PromptOptions(text, session.Say("retry-choice"), choices), cancellationToken);
     }
 
     private async Task<DialogTurnResult> StartPickedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result?.GetValue<string>() is not { } flowId)
+        if (step.Result?.GetValue<string>() is not { } picked)
         {
             return await step.SayAndEndAsync(session.Say("not-understood"), cancellationToken);
         }
 
-        return await router.ReplaceAsync(step.Context, flowId, new FlowRequest(step.Context.Text, Language: session.Language.Code()), cancellationToken);
+        return await router.ReplaceAsync(step.Context, picked[PickPrefix.Length..], new FlowRequest(step.Context.Text, Language: session.Language.Code()), cancellationToken);
     }
 }
