@@ -5,7 +5,8 @@ using RelanceBot.Understanding.Classification;
 // Usage (from the repository root):
 //   dotnet run --project tools/RelanceBot.IntentTraining -- train          rebuild the shipped models
 //   dotnet run --project tools/RelanceBot.IntentTraining -- cv [folds]     cross-validate on the training file
-//   dotnet run --project tools/RelanceBot.IntentTraining -- score <file> [--misses]
+//   dotnet run --project tools/RelanceBot.IntentTraining -- score <file> [--misses] [--rules-only]
+//   dotnet run --project tools/RelanceBot.IntentTraining -- try "<reply>" ...              one reading per reply
 const string TrainingFile = "src/RelanceBot.Understanding/Training/intent-training.tsv";
 const string ModelFolder = "src/RelanceBot.Understanding/Model";
 var context = new RecognitionContext(new DateOnly(2026, 12, 7));
@@ -19,18 +20,19 @@ switch (args.FirstOrDefault())
         CrossValidate(args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var folds) ? folds : 5);
         return 0;
     case "score" when args.Length > 1:
-        Print(IntentEvaluation.Score(new IntentRecognizer(), LabelledReplies.ReadFile(args[1]), context), args.Contains("--misses"));
+        IIntentRecognizer scored = args.Contains("--rules-only") ? new LexiconRecognizer() : new IntentRecognizer();
+        Print(IntentEvaluation.Score(scored, LabelledReplies.ReadFile(args[1]), context), args.Contains("--misses"));
         return 0;
     case "try":
         foreach (var text in args.Skip(1))
         {
-            var r = new IntentRecognizer().Recognize(text, context);
-            Console.WriteLine($"{text} → {r.Intent} {r.Confidence} stop={r.StopRequested} hardship={r.HardshipMentioned} lang={r.Language} count={r.InstallmentCount} date={r.PromisedDate}");
+            var reading = new IntentRecognizer().Recognize(text, context);
+            Console.WriteLine($"{text} → {reading}");
         }
 
         return 0;
     default:
-        Console.Error.WriteLine("commands: train | cv [folds] | score <labelled file> [--misses]");
+        Console.Error.WriteLine("commands: train | cv [folds] [--misses] | score <labelled file> [--misses] [--rules-only] | try <reply>...");
         return 2;
 }
 

@@ -23,6 +23,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<PatientFiles>();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();
+        services.AddScoped<OptOuts>();
+        services.AddScoped<ReminderPauses>();
         services.AddScoped<PatientDialogs>();
         services.AddScoped<PatientConversation>();
         // Registered as itself: the app's IBot is a router that hands patient traffic to it.
@@ -39,6 +41,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<IPatientFlow, TalkToHumanFlow>();
         services.AddScoped<IPatientFlow, StopFlow>();
         services.AddScoped<IPatientFlow, IdentityFlow>();
+        services.AddScoped<IPatientFlow, ConfirmIntentFlow>();
         return services;
     }
 }

@@ -112,7 +112,8 @@ public sealed class PatientBot(
             return;
         }
 
-        await DescribeFileAsync(patient.Id, reply, cancellationToken);
+        // Bound, the conversation speaks the patient's recorded language rather than the browser's.
+        await DescribeFileAsync(patient.Id, reply.In(BotLanguages.FromCode(patient.Language) ?? reply.Language), cancellationToken);
     }
 
     private async Task DescribeFileAsync(Guid patientId, Reply reply, CancellationToken cancellationToken)

@@ -26,13 +26,17 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Greeting_ShowsTheShortMenuAsButtons()
+    public async Task Greeting_ShowsTheMenuOfEveryPathAsButtons()
     {
         var replies = await _chat.SendAsync("bonjour");
 
         replies.Count.ShouldBe(1);
         PatientChat.Read(replies).ShouldContain("que souhaitez-vous faire");
-        PatientChat.SuggestedTitles(replies[0]).ShouldBe(["Payer maintenant", "Payer en plusieurs fois", "Payer plus tard", "Voir le détail", "Parler à quelqu'un"]);
+        PatientChat.SuggestedTitles(replies[0]).ShouldBe(
+        [
+            "Payer maintenant", "Payer en plusieurs fois", "Payer plus tard", "J'ai déjà payé", "Contester la facture",
+            "Je ne peux pas payer", "Voir le détail", "Parler à quelqu'un", "Ne plus recevoir de messages",
+        ]);
     }
 
     [Fact]
@@ -267,16 +271,15 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EnglishClient_IsAnsweredInEnglish()
+    public async Task EnglishClient_OfAFrenchPatient_IsAnsweredInFrench_UntilThePatientWritesEnglish()
     {
         var english = new PatientChat(_app, locale: "en-GB");
         var scenario = await PatientScenario.AddPatientAsync(_app, _scenario.Practice, "P-EN", "Smith", ("F-EN", 5000));
         await english.SayAsync(scenario.LinkToken);
 
-        var menu = await english.SendAsync("hello");
+        PatientChat.Read(await english.SendAsync("hello")).ShouldContain("que souhaitez-vous faire ?");
 
-        PatientChat.Read(menu).ShouldContain("what would you like to do?");
-        PatientChat.SuggestedTitles(menu[0]).ShouldContain("Pay in instalments");
+        (await english.SayAsync("I would like to pay in 3 installments please")).ShouldContain("Here is the schedule in 3 instalments");
     }
 
     [Fact]

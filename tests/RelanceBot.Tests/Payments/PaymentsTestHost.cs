@@ -13,8 +13,10 @@ namespace RelanceBot.Tests.Payments;
 /// <summary>The app on a SQLite file, talking through Stripe.net to <see cref="FakeStripeServer"/>, which calls its webhook back.</summary>
 public sealed class PaymentsTestHost : IAsyncDisposable
 {
-    private PaymentsTestHost(RelanceBotFactory app, FakeStripeServer stripe, RecordingPatientNotifier notices, TestPractice practice, HttpClient api)
+    private PaymentsTestHost(
+        RelanceBotFactory app, FakeStripeServer stripe, RecordingPatientNotifier notices, RecordingLoggerProvider logs, TestPractice practice, HttpClient api)
     {
+        Logs = logs;
         App = app;
         Stripe = stripe;
         Notices = notices;
@@ -28,6 +30,9 @@ public sealed class PaymentsTestHost : IAsyncDisposable
     public FakeStripeServer Stripe { get; }
 
     public RecordingPatientNotifier Notices { get; }
+
+    /// <summary>What the app logged.</summary>
+    public RecordingLoggerProvider Logs { get; }
 
     public TestPractice Practice { get; }
 
@@ -47,10 +52,12 @@ public sealed class PaymentsTestHost : IAsyncDisposable
         app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseAddress.AbsoluteUri;
         app.Settings["Payments:Stripe:MaxNetworkRetries"] = "0";
         app.TestServices.Add(notices.Register);
+        var logs = new RecordingLoggerProvider();
+        app.TestServices.Add(logs.Register);
         var practice = await TestPractice.CreateAsync(app);
         var api = app.CreateApiClient(practice.ApiKey);
         stripe.WebhookUrl = new Uri(api.BaseAddress!, StripeWebhookEndpoint.Path);
-        return new PaymentsTestHost(app, stripe, notices, practice, api);
+        return new PaymentsTestHost(app, stripe, notices, logs, practice, api);
     }
 
     /// <summary>A patient P-1 and an invoice through the practice API; returns the invoice id.</summary>

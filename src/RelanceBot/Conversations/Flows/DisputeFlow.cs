@@ -4,7 +4,10 @@ using RelanceBot.Conversations.Dialogs;
 
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>dispute: which invoice (when several), the reason, then reminders stop and staff look at it.</summary>
+/// <summary>
+/// dispute: which invoice (when several), the reason (unless the first message gave one), then reminders stop and
+/// staff look at it.
+/// </summary>
 public sealed class DisputeFlow(PatientSession session, PatientFiles files, StaffAlerts alerts) : IPatientFlow
 {
     private const string InvoiceKey = "invoice";
@@ -37,6 +40,11 @@ public sealed class DisputeFlow(PatientSession session, PatientFiles files, Staf
         }
 
         step.Values[InvoiceKey] = step.Result.DeepClone();
+        if (step.OptionsAs<FlowRequest>()?.Words is { } words && DisputeReasons.IsGivenIn(words))
+        {
+            return await step.NextAsync(JsonValue.Create(words), cancellationToken);
+        }
+
         return await step.PromptAsync(FlowIds.TextPrompt, new PromptOptions(session.Say("dispute-ask-reason")), cancellationToken);
     }
 
