@@ -82,7 +82,8 @@ public sealed class PatientUnderstandingTranscriptTests : IAsyncLifetime
         var answer = await confirmed.SayAsync("oui");
         answer.ShouldContain("vous ne recevrez plus de messages ici");
         answer.ShouldContain("https://pay.example.test/p/");
-        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.CountAsync(c => c.OptedOutAt != null))).ShouldBe(1);
+        // Recorded for staff; a Web Chat tab is not a channel for later messages, so no channel of the patient stops.
+        (await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.CountAsync(a => a.Kind == RelanceBot.Alerts.StaffAlertKind.OptOut))).ShouldBe(1);
     }
 
     public static TheoryData<string, string> FreeTextAtTheMenu => new()
@@ -143,9 +144,7 @@ public sealed class PatientUnderstandingTranscriptTests : IAsyncLifetime
 
         answer.ShouldContain("vous ne recevrez plus de messages ici");
         answer.ShouldContain("Voici l'échéancier en 3 fois");
-        var referenceId = await chat.ReferenceIdAsync();
-        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.SingleAsync(c => c.ConversationReferenceId == referenceId)))
-            .IsOptedOut.ShouldBeTrue();
+        (await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.CountAsync(a => a.Kind == RelanceBot.Alerts.StaffAlertKind.OptOut))).ShouldBe(1);
     }
 
     [Fact]
