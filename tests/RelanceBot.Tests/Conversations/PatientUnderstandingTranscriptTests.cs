@@ -48,10 +48,11 @@ public sealed class PatientUnderstandingTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task LowConfidence_FromTheRealRecogniser_IsConfirmedAndNoRecordsNothing()
     {
-        // The production recogniser reads this double billing as an already-paid claim, unsure (0.3): asked, not acted on.
+        // "My wife is dealing with it": paid, or to be paid? The production recogniser leans to already paid, unsure
+        // (0.39): asked, not acted on.
         var chat = await LinkedChatAsync();
 
-        (await chat.SayAsync("j'ai été facturée deux fois")).ShouldContain("c'est bien ça ?");
+        (await chat.SayAsync("ma femme s'en occupe")).ShouldContain("c'est bien ça ?");
         (await chat.SayAsync("non")).ShouldContain("je n'enregistre rien");
 
         await ShouldHaveRecordedNothingAsync();
