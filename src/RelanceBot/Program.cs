@@ -6,6 +6,7 @@ using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
+using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
@@ -26,6 +27,7 @@ builder.Services.AddOutbox();
 builder.Services.AddReminders();
 builder.Services.AddPayments();
 builder.Services.AddPlans();
+builder.Services.AddPatientSpace();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
+app.MapPatientSpace();
 
 await app.RunAsync();
 return 0;

@@ -1,10 +1,10 @@
-using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
 /// <summary>talk_to_human: staff are alerted with the patient's words; the patient is told when to expect the call.</summary>
-public sealed class TalkToHumanFlow(PatientSession session, StaffAlerts alerts) : IPatientFlow
+public sealed class TalkToHumanFlow(PatientSession session, RequestCallBack requestCallBack) : IPatientFlow
 {
     public Dialog Dialog => new WaterfallDialog(FlowIds.TalkToHuman, [AlertAsync]);
 
@@ -16,12 +16,8 @@ public sealed class TalkToHumanFlow(PatientSession session, StaffAlerts alerts) 
         }
 
         var file = await session.FileAsync(cancellationToken);
-        alerts.Raise(new NewStaffAlert(
-            file.PracticeId,
-            StaffAlertKind.TalkToHuman,
-            $"Le patient demande à être rappelé (conversation {session.Conversation.ChannelId}).",
-            file.PatientId,
-            PatientWords: step.OptionsAs<FlowRequest>()?.Words));
+        requestCallBack.Stage(
+            file.PracticeId, file.PatientId, $"conversation {session.Conversation.ChannelId}", null, step.OptionsAs<FlowRequest>()?.Words);
         var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", phone)) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }
