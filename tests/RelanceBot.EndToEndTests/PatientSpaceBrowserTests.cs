@@ -151,7 +151,7 @@ public sealed class PatientSpaceBrowserTests : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                _consoleErrors.Add(message.Text);
+                _consoleErrors.Add($"{message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => _consoleErrors.Add(error);

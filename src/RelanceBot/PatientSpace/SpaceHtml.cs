@@ -87,7 +87,7 @@ public sealed class SpaceHtml(PatientSpaceTexts texts, BotLanguage language)
         var head = new StringBuilder()
             .Append("<!doctype html><html lang=\"").Append(language.Code()).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<meta name=\"referrer\" content=\"no-referrer\">")
+            .Append("<meta name=\"referrer\" content=\"no-referrer\"><link rel=\"icon\" href=\"data:,\">")
             .Append("<title>").Append(Encode(title)).Append("</title><link rel=\"stylesheet\" href=\"/assets/patient-space.css\">");
         if (withScript)
         {

@@ -37,9 +37,10 @@ public sealed class PaymentsTestHost : IAsyncDisposable
     /// <summary>A patient's browser that does not follow redirects, to look at them.</summary>
     public HttpClient Browser { get; }
 
-    public static async Task<PaymentsTestHost> StartAsync()
+    public static async Task<PaymentsTestHost> StartAsync(Action<RelanceBotFactory>? configure = null)
     {
         var app = new RelanceBotFactory();
+        configure?.Invoke(app);
         var stripe = await FakeStripeServer.StartAsync(app.Clock);
         var notices = new RecordingPatientNotifier();
         app.Settings["Payments:Stripe:SecretKey"] = FakeStripeServer.ApiKey;
