@@ -136,6 +136,47 @@ public sealed class PatientSpaceBrowserTests : IAsyncLifetime
         Assert.Contains("introuvable", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The page's weight on a phone, with and without the Web Chat bundle (bytes over the wire, from Chromium's own
+    /// counts), and when it becomes interactive under a throttled mobile profile (CDP: 4x CPU slowdown, 1.6 Mbit/s,
+    /// 150 ms RTT). Asserts only the weight budget of the no-chat page; the times go to the test output
+    /// (docs/performance.md), never into an assertion.
+    /// </summary>
+    [Fact]
+    public async Task TheSpaceIsLight_TheWebChatBundleLoadsOnlyOnRequest()
+    {
+        var (_, link) = await _app.CreateInvoiceAsync("F-9", 12345);
+        var page = await NewPhonePageAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.setCacheDisabled", new() { ["cacheDisabled"] = true });
+        await cdp.SendAsync("Emulation.setCPUThrottlingRate", new() { ["rate"] = 4 });
+        await cdp.SendAsync("Network.emulateNetworkConditions", new()
+        {
+            ["offline"] = false, ["latency"] = 150, ["downloadThroughput"] = 1_600_000 / 8, ["uploadThroughput"] = 750_000 / 8,
+        });
+        long transferred = 0;
+        cdp.Event("Network.loadingFinished").OnEvent += (_, args) => transferred += (long)args!.Value.GetProperty("encodedDataLength").GetDouble();
+
+        await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.WaitForTimeoutAsync(500);
+        var withoutChat = transferred;
+        var timing = await page.EvaluateAsync<double[]>(
+            "() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd, n.loadEventEnd]; }");
+        var clicked = DateTime.UtcNow;
+        await page.ClickAsync("#chat .chat-open");
+        await page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        await page.Locator("#chat .webchat").GetByText("Bonjour Jeanne").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        var chatReady = DateTime.UtcNow - clicked;
+        await page.WaitForTimeoutAsync(500);
+
+        Console.WriteLine($"patient space, no chat: {withoutChat:N0} bytes transferred; response end {timing[0]:F0} ms, " +
+            $"DOM interactive {timing[1]:F0} ms, DOMContentLoaded {timing[2]:F0} ms, load {timing[3]:F0} ms");
+        Console.WriteLine($"with the Web Chat opened: {transferred:N0} bytes transferred; chat ready (send box and greeting) {chatReady.TotalMilliseconds:F0} ms after the click");
+        Assert.InRange(withoutChat, 1, 40_000);
+        Assert.True(transferred > withoutChat + 500_000, "the Web Chat bundle is fetched only when the patient opens the chat");
+    }
+
     private async Task<IPage> NewPhonePageAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions

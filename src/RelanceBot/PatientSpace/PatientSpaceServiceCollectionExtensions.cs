@@ -17,6 +17,8 @@ public static class PatientSpaceServiceCollectionExtensions
         services.AddHttpClient<AzureDirectLineTokens>(client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new PatientSpaceTexts(MessageCatalog.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "PatientSpace", "Messages"))));
+        // Static assets only (the Web Chat bundle is 3.9 MB raw): pages carrying tokens stay uncompressed (BREACH).
+        services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddScoped<PatientSpaces>();
         services.AddScoped<SpaceForms>();
         return services;
@@ -31,6 +33,7 @@ public static class PatientSpaceServiceCollectionExtensions
         var assets = Path.Combine(AppContext.BaseDirectory, "PatientSpace", "Assets");
         if (Directory.Exists(assets))
         {
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/assets"), assetsPipeline => assetsPipeline.UseResponseCompression());
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(assets),

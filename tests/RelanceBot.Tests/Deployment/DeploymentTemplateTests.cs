@@ -16,6 +16,9 @@ public sealed class DeploymentTemplateTests
         "Database__Provider",
         "Database__MigrateOnStartup",
         "ConnectionStrings__RelanceBot",
+        "Payments__PublicBaseUrl",
+        "DirectLine__SigningKey",
+        "DirectLine__AzureSecret",
     ];
 
     private const string BotType = "Microsoft.BotService/botServices";
