@@ -120,6 +120,11 @@ public static class PatientSpaceEndpoints
             return refusal!;
         }
 
+        if (!visit.IsPayable)
+        {
+            return SpacePages.Message(visit, forms.Texts, StatusCodes.Status409Conflict, "pay-heading", "unavailable");
+        }
+
         var start = await http.RequestServices.GetRequiredService<StartCheckout>().HandleAsync(visit.Link, http.RequestAborted);
         return start.Outcome switch
         {

@@ -33,10 +33,11 @@ public sealed class PatientSpaces(RelanceBotDbContext db, PracticePlanTerms term
                 practice.TimeZoneId,
             })
             .SingleAsync(cancellationToken);
-        var hasLivePlan = await db.Set<InstallmentPlan>().AnyAsync(
-            plan => plan.InvoiceId == link.InvoiceId
-                && (plan.Status == InstallmentPlanStatus.Requested || plan.Status == InstallmentPlanStatus.Approved || plan.Status == InstallmentPlanStatus.Active),
-            cancellationToken);
+        var livePlan = await db.Set<InstallmentPlan>()
+            .Where(plan => plan.InvoiceId == link.InvoiceId
+                && (plan.Status == InstallmentPlanStatus.Requested || plan.Status == InstallmentPlanStatus.Approved || plan.Status == InstallmentPlanStatus.Active))
+            .Select(plan => (InstallmentPlanStatus?)plan.Status)
+            .FirstOrDefaultAsync(cancellationToken);
         var invoice = row.Invoice;
         return new SpaceVisit(
             link,
@@ -51,7 +52,7 @@ public sealed class PatientSpaces(RelanceBotDbContext db, PracticePlanTerms term
             invoice.Status,
             invoice.AmountOutstandingCents,
             invoice.DueDate,
-            hasLivePlan,
+            livePlan,
             await terms.GetAsync(invoice.PracticeId, cancellationToken),
             PracticeTime.Today(row.TimeZoneId, time.GetUtcNow()),
             // The page's switch, else the language the practice gave for the patient.

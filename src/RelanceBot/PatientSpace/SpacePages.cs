@@ -27,9 +27,9 @@ public static class SpacePages
         {
             html.Element("p", html.T("notice-disputed"), "class=\"notice\"");
         }
-        else if (visit.HasLivePlan)
+        else if (visit.LivePlan is { } plan)
         {
-            html.Element("p", html.T("notice-plan"), "class=\"notice\"");
+            html.Element("p", html.T(plan == Plans.InstallmentPlanStatus.Requested ? "notice-plan" : "notice-plan-agreed"), "class=\"notice\"");
         }
 
         html.Raw("<section aria-labelledby=\"summary\" class=\"summary\">").Element("h2", html.T("summary-heading"), "id=\"summary\"").Raw("<dl>");
@@ -40,12 +40,18 @@ public static class SpacePages
         Row(html, "reference-label", visit.InvoiceReference);
         html.Raw("</dl></section>");
 
+        html.Element("h2", html.T("actions-heading"));
+        if (visit.IsPayable)
+        {
+            // Under an approved plan, Checkout asks for the next installment: the button says no amount then.
+            var label = visit.LivePlan is null or Plans.InstallmentPlanStatus.Requested ? html.T("pay-button", ("amount", money)) : html.T("pay-heading");
+            html.Raw("<section class=\"primary\" aria-labelledby=\"pay\">").Element("h3", html.T("pay-heading"), "id=\"pay\"");
+            html.FormStart(visit.Path("pay"), antiforgery.Name, antiforgery.Value).Submit(label, css: "primary")
+                .Raw("</form>").Element("p", html.T("pay-note"), "class=\"hint\"").Raw("</section>");
+        }
+
         if (visit.IsActionable)
         {
-            html.Element("h2", html.T("actions-heading"));
-            html.Raw("<section class=\"primary\" aria-labelledby=\"pay\">").Element("h3", html.T("pay-heading"), "id=\"pay\"");
-            html.FormStart(visit.Path("pay"), antiforgery.Name, antiforgery.Value).Submit(html.T("pay-button", ("amount", money)), css: "primary")
-                .Raw("</form>").Element("p", html.T("pay-note"), "class=\"hint\"").Raw("</section>");
             Installments(html, visit);
             Later(html, visit, antiforgery);
             AlreadyPaid(html, visit, antiforgery);

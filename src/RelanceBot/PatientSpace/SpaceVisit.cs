@@ -22,7 +22,7 @@ public sealed record SpaceVisit(
     InvoiceStatus InvoiceStatus,
     long OutstandingCents,
     DateOnly DueDate,
-    bool HasLivePlan,
+    InstallmentPlanStatus? LivePlan,
     PlanTerms Terms,
     DateOnly Today,
     BotLanguage Language)
@@ -30,8 +30,14 @@ public sealed record SpaceVisit(
     /// <summary>Nothing left to pay (or the practice cancelled it): the link is dead.</summary>
     public bool IsDead => InvoiceStatus is InvoiceStatus.Paid or InvoiceStatus.Cancelled || OutstandingCents <= 0;
 
+    /// <summary>A plan requested, approved or running speaks for the invoice.</summary>
+    public bool HasLivePlan => LivePlan is not null;
+
     /// <summary>Open to the patient's own choices: owed, neither disputed nor already arranged.</summary>
     public bool IsActionable => InvoiceStatus is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid && !HasLivePlan;
+
+    /// <summary>Payable online now: the balance, or under an approved plan its next installment (<see cref="PaymentDue"/>).</summary>
+    public bool IsPayable => InvoiceStatus is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid or InvoiceStatus.UnderPlan;
 
     public DateOnly LatestPaymentDate => Today.AddDays(Terms.MaxDeferralDays);
 
