@@ -43,6 +43,14 @@ param msaAppTenantId string
 @secure()
 param msaAppPassword string
 
+@description('Base64 HMAC key (at least 32 bytes) signing the built-in Direct Line tokens of the patient space chat; empty = a random key at each start (chats end with a restart).')
+@secure()
+param directLineSigningKey string = ''
+
+@description('Secret of the Azure Bot Direct Line channel, for the patient space chat to go through Azure; empty = the built-in Direct Line endpoint (patient messages stay on this App Service).')
+@secure()
+param directLineAzureSecret string = ''
+
 @description('Apply EF Core migrations when the app starts. Turn off once migrations run as a separate deployment step.')
 param migrateOnStartup bool = true
 
@@ -215,6 +223,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: migrateOnStartup ? 'true' : 'false'
         }
         {
+          // The patient space link in every reminder, /p/{token}, and Checkout's return page.
           name: 'Payments__PublicBaseUrl'
           value: 'https://${appName}.azurewebsites.net'
         }
@@ -237,6 +246,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'Sms__Twilio__MessagingServiceSid'
           value: twilioMessagingServiceSid
+        }
+        {
+          name: 'DirectLine__SigningKey'
+          value: directLineSigningKey
+        }
+        {
+          name: 'DirectLine__AzureSecret'
+          value: directLineAzureSecret
         }
         {
           name: 'ConnectionStrings__RelanceBot'

@@ -7,6 +7,7 @@ using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
+using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
@@ -29,6 +30,7 @@ builder.Services.AddReminders();
 builder.Services.AddPayments();
 builder.Services.AddPlans();
 builder.Services.AddSms();
+builder.Services.AddPatientSpace();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapDirectLine();
 app.MapPayments();
 app.MapSms();
 app.MapEmailUnsubscribe();
+app.MapPatientSpace();
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
+using RelanceBot.PatientRequests;
 using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations;
@@ -21,6 +22,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ConversationLinker>();
         services.AddScoped<IdentityCheckThrottles>();
         services.AddScoped<PatientFiles>();
+        services.AddPatientRequests();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();
         services.AddScoped<OptOuts>();

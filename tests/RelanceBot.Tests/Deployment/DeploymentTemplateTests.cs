@@ -21,6 +21,9 @@ public sealed class DeploymentTemplateTests
         "Sms__Twilio__AuthToken",
         "Sms__Twilio__FromNumber",
         "ConnectionStrings__RelanceBot",
+        "Payments__PublicBaseUrl",
+        "DirectLine__SigningKey",
+        "DirectLine__AzureSecret",
     ];
 
     private const string BotType = "Microsoft.BotService/botServices";

@@ -207,17 +207,19 @@ public sealed class PaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PayLinkOfAPaidInvoice_SaysSoPolitelyAndCreatesNothing()
+    public async Task PayLinkOfAPaidInvoice_IsAFriendly404AndCreatesNothing()
     {
         var invoiceId = await _host.CreateInvoiceAsync("F-6", 5000, amountPaidCents: 5000);
         var path = await _host.PayLinkPathAsync(invoiceId);
 
         using var response = await _host.Browser.GetAsync(path);
+        using var pay = await _host.Browser.PostAsync(path + "/pay", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("déjà réglée");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Plus rien à régler");
+        pay.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         _host.Stripe.Stripe.Requests.ShouldBeEmpty();
-        (await _host.InScopeAsync(db => db.Set<PaymentLinkOpen>().SingleAsync())).Outcome.ShouldBe(PaymentLinkOpenOutcome.AlreadySettled);
+        (await _host.InScopeAsync(db => db.Set<PaymentLinkOpen>().AnyAsync())).ShouldBeFalse();
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
@@ -9,8 +8,7 @@ namespace RelanceBot.Conversations.Flows;
 /// already_paid: how and when (unless the first message said it: a means of payment or a date, which is when it was
 /// paid, never a promise), then reminders pause while staff check the payment.
 /// </summary>
-public sealed class AlreadyPaidFlow(
-    PatientSession session, ReminderPauses pauses, StaffAlerts alerts, IOptions<ConversationOptions> options) : IPatientFlow
+public sealed class AlreadyPaidFlow(PatientSession session, ClaimPayment claimPayment) : IPatientFlow
 {
     public Dialog Dialog => new WaterfallDialog(FlowIds.AlreadyPaid, [AskHowAsync, RecordAsync]);
 
@@ -38,14 +36,12 @@ public sealed class AlreadyPaidFlow(
         }
 
         var file = await session.FileAsync(cancellationToken);
-        var invoiceIds = await pauses.PauseAsync(options.Value.AlreadyPaidPauseDays, "Le patient indique avoir payé : à vérifier", cancellationToken);
-        alerts.Raise(new NewStaffAlert(
+        await claimPayment.StageAsync(
             file.PracticeId,
-            StaffAlertKind.AlreadyPaidClaim,
-            $"Le patient indique avoir réglé {session.Money(file.OutstandingCents)} : paiement à vérifier ; rappels suspendus.",
             file.PatientId,
-            invoiceIds.Count == 1 ? invoiceIds[0] : null,
-            AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, answer)));
+            [.. file.OpenInvoices.Select(invoice => invoice.Id)],
+            AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, answer),
+            cancellationToken);
         return await step.SayAndEndAsync(session.Say("already-paid-recorded"), cancellationToken);
     }
 }

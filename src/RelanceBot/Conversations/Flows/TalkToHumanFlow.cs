@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
@@ -9,7 +9,7 @@ namespace RelanceBot.Conversations.Flows;
 /// are alerted with the patient's words and the patient is told when to expect the call.
 /// </summary>
 public sealed class TalkToHumanFlow(
-    PatientSession session, ReminderPauses pauses, StaffAlerts alerts, IOptions<ConversationOptions> options) : IPatientFlow
+    PatientSession session, ReminderPauses pauses, RequestCallBack requestCallBack, IOptions<ConversationOptions> options) : IPatientFlow
 {
     public Dialog Dialog => new WaterfallDialog(FlowIds.TalkToHuman, [AskPhoneAsync, AlertAsync]);
 
@@ -30,15 +30,10 @@ public sealed class TalkToHumanFlow(
     {
         var file = await session.FileAsync(cancellationToken);
         await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient demande à être rappelé", cancellationToken);
-        var phone = step.Result?.GetValue<string>();
-        alerts.Raise(new NewStaffAlert(
-            file.PracticeId,
-            StaffAlertKind.TalkToHuman,
-            $"Le patient demande à être rappelé (conversation {session.Conversation.ChannelId}) ; rappels suspendus."
-                + (phone is null ? "" : $" Numéro donné : {phone}."),
-            file.PatientId,
-            PatientWords: step.OptionsAs<FlowRequest>()?.Words));
-        var text = session.Say("talk-to-human") + (file.PracticePhone is { } practicePhone ? "\n\n" + session.Say("contact", ("phone", practicePhone)) : "");
+        requestCallBack.Stage(
+            file.PracticeId, file.PatientId, $"conversation {session.Conversation.ChannelId}", step.Result?.GetValue<string>(),
+            step.OptionsAs<FlowRequest>()?.Words);
+        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", phone)) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }
 }
