@@ -43,8 +43,36 @@ param msaAppTenantId string
 @secure()
 param msaAppPassword string
 
+@description('Base64 HMAC key (at least 32 bytes) signing the built-in Direct Line tokens of the patient space chat; empty = a random key at each start (chats end with a restart).')
+@secure()
+param directLineSigningKey string = ''
+
+@description('Secret of the Azure Bot Direct Line channel, for the patient space chat to go through Azure; empty = the built-in Direct Line endpoint (patient messages stay on this App Service).')
+@secure()
+param directLineAzureSecret string = ''
+
 @description('Apply EF Core migrations when the app starts. Turn off once migrations run as a separate deployment step.')
 param migrateOnStartup bool = true
+
+@description('SMS provider: None (patients with a phone get e-mail) or Twilio.')
+@allowed([
+  'None'
+  'Twilio'
+])
+param smsProvider string = 'None'
+
+@description('Twilio account SID (AC…), when smsProvider is Twilio.')
+param twilioAccountSid string = ''
+
+@description('Twilio Auth Token: REST password and the key that signs the inbound-SMS webhook. Pass a Key Vault reference.')
+@secure()
+param twilioAuthToken string = ''
+
+@description('Twilio sender in E.164 (a two-way number or short code); or leave empty and give twilioMessagingServiceSid.')
+param twilioFromNumber string = ''
+
+@description('Twilio Messaging Service SID (MG…), instead of or besides twilioFromNumber.')
+param twilioMessagingServiceSid string = ''
 
 @description('PostgreSQL administrator login (not admin, azure_superuser, root, postgres, etc.).')
 param postgresAdminLogin string = 'relanceadmin'
@@ -193,6 +221,39 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'Database__MigrateOnStartup'
           value: migrateOnStartup ? 'true' : 'false'
+        }
+        {
+          // The patient space link in every reminder, /p/{token}, and Checkout's return page.
+          name: 'Payments__PublicBaseUrl'
+          value: 'https://${appName}.azurewebsites.net'
+        }
+        {
+          name: 'Sms__Provider'
+          value: smsProvider
+        }
+        {
+          name: 'Sms__Twilio__AccountSid'
+          value: twilioAccountSid
+        }
+        {
+          name: 'Sms__Twilio__AuthToken'
+          value: twilioAuthToken
+        }
+        {
+          name: 'Sms__Twilio__FromNumber'
+          value: twilioFromNumber
+        }
+        {
+          name: 'Sms__Twilio__MessagingServiceSid'
+          value: twilioMessagingServiceSid
+        }
+        {
+          name: 'DirectLine__SigningKey'
+          value: directLineSigningKey
+        }
+        {
+          name: 'DirectLine__AzureSecret'
+          value: directLineAzureSecret
         }
         {
           name: 'ConnectionStrings__RelanceBot'

@@ -37,6 +37,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<IActivityAuthenticator, JwtActivityAuthenticator>();
         services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();
         services.TryAddSingleton<BotRequestHandler>();
+        services.TryAddSingleton(provider => new InProcessChannel(provider.GetRequiredService<BotRequestHandler>()));
         services.TryAddSingleton<TrustedServiceUrlPolicy>();
 
         services.AddHttpClient(OpenIdMetadataCache.HttpClientName)

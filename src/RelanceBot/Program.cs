@@ -6,11 +6,14 @@ using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
+using RelanceBot.Patients;
+using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Sms;
 using RelanceBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +29,8 @@ builder.Services.AddOutbox();
 builder.Services.AddReminders();
 builder.Services.AddPayments();
 builder.Services.AddPlans();
+builder.Services.AddSms();
+builder.Services.AddPatientSpace();
 
 var app = builder.Build();
 
@@ -42,6 +47,9 @@ app.MapIntakeApi();
 app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
+app.MapSms();
+app.MapEmailUnsubscribe();
+app.MapPatientSpace();
 
 await app.RunAsync();
 return 0;

@@ -25,8 +25,8 @@ public sealed class DemoCheckoutApp : WebApplicationFactory<Program>
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
 
-    /// <summary>A practice, patient P-1 and one invoice through the practice API; returns the invoice id and its pay link.</summary>
-    public async Task<(Guid InvoiceId, string PayLink)> CreateInvoiceAsync(string reference, long amountDueCents)
+    /// <summary>A practice, patient P-1 (Jeanne, born 1980-02-03) and one invoice through the practice API; returns the invoice id and its link.</summary>
+    public async Task<(Guid InvoiceId, string PayLink)> CreateInvoiceAsync(string reference, long amountDueCents, string? internalDescription = null)
     {
         StartServer();
         await using var scope = Services.CreateAsyncScope();
@@ -40,7 +40,7 @@ public sealed class DemoCheckoutApp : WebApplicationFactory<Program>
         })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/v1/invoices/{reference}", new
         {
-            patientReference = "P-1", amountDueCents, amountPaidCents = 0, issueDate = "2026-02-01", dueDate = "2026-03-01",
+            patientReference = "P-1", amountDueCents, amountPaidCents = 0, issueDate = "2026-02-01", dueDate = "2026-03-01", internalDescription,
         })).EnsureSuccessStatusCode();
 
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RelanceBot.EndToEndTests;
 
-/// <summary>The local demo in headless Chromium: pay link → fake checkout page → paid (or declined) page.</summary>
+/// <summary>The local demo in headless Chromium: patient space → "pay now" → fake checkout page → paid (or declined) page.</summary>
 public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
@@ -45,6 +45,7 @@ public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
         var page = await _browser.NewPageAsync();
 
         await page.GotoAsync(link);
+        await PayNowAsync(page, link);
         Assert.Contains("démonstration", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         await page.ClickAsync("button[value=pay]");
 
@@ -63,6 +64,7 @@ public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
         var page = await _browser.NewPageAsync();
 
         await page.GotoAsync(link);
+        await PayNowAsync(page, link);
         await page.ClickAsync("button[value=decline]");
 
         // The answer replaces the page: wait for it rather than for a load state the old page may still report.
@@ -74,6 +76,13 @@ public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
         Assert.Equal(InvoiceStatus.Open, invoice.Status);
         Assert.Equal(0, invoice.AmountPaidCents);
         Assert.True(invoice.AcceptsRemindersAt(TimeProvider.System.GetUtcNow()), "the cadence goes on");
+    }
+
+    /// <summary>The patient space's "pay now": a form whose answer redirects to the checkout page.</summary>
+    private static async Task PayNowAsync(IPage page, string link)
+    {
+        await page.ClickAsync("form[action$='/pay'] button");
+        await page.WaitForURLAsync(url => !url.StartsWith(link, StringComparison.Ordinal));
     }
 
     private async Task<Invoice> InvoiceAsync(Guid id)

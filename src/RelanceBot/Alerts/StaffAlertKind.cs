@@ -15,6 +15,9 @@ public enum StaffAlertKind
     NoUsableChannel,
     IdentityCheckLocked,
 
+    /// <summary>The patient told of money trouble: reminders wait while someone looks.</summary>
+    Hardship,
+
     /// <summary>For information: an invoice was paid online (nothing to decide).</summary>
     InvoicePaid,
 

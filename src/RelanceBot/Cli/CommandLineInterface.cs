@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RelanceBot.Invoices.Import;
+using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
@@ -12,7 +13,7 @@ namespace RelanceBot.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name, PayLinkCommand.Name];
+    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name, PayLinkCommand.Name, DemoCommand.Name];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
 
@@ -25,6 +26,7 @@ public static class CommandLineInterface
             ImportInvoicesCommand.Create(services),
             PreviewCommand.Create(services),
             PayLinkCommand.Create(services),
+            DemoCommand.Create(services),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

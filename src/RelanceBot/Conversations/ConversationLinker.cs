@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Invoices;
+using RelanceBot.Outbox;
 using RelanceBot.Patients;
+using RelanceBot.Payments;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Conversations;
@@ -77,10 +80,66 @@ public sealed class ConversationLinker(RelanceBotDbContext db, TimeProvider time
         }
     }
 
-    /// <summary>Binds <paramref name="conversation"/> to <paramref name="patient"/> (loaded with its channels); saved by the caller.</summary>
+    /// <summary>
+    /// The binding of a built-in Direct Line conversation opened from an invoice's patient space: the server set it when
+    /// it minted the conversation's token for whoever holds that invoice's link, so it is as good as the link itself.
+    /// </summary>
+    public static string SpaceBinding(Guid paymentLinkId) => $"{SpaceBindingPrefix}{paymentLinkId:N}";
+
+    /// <summary>
+    /// Ties <paramref name="conversation"/> to the patient of the patient space named by <paramref name="binding"/>
+    /// (<see cref="SpaceBinding"/>), while that link is alive. Not a channel: the patient will have closed the page
+    /// long before the next reminder. Null for any other binding, a dead link or a deactivated patient.
+    /// </summary>
+    public async Task<Patient?> BindToSpaceAsync(string binding, ConversationReferenceRecord conversation, CancellationToken cancellationToken)
+    {
+        if (!binding.StartsWith(SpaceBindingPrefix, StringComparison.Ordinal)
+            || !Guid.TryParseExact(binding[SpaceBindingPrefix.Length..], "N", out var linkId))
+        {
+            return null;
+        }
+
+        var patientId = await db.Set<PaymentLink>()
+            .Where(link => link.Id == linkId)
+            .Join(db.Invoices, link => link.InvoiceId, invoice => invoice.Id, (link, invoice) => invoice)
+            .Where(invoice => invoice.Status != InvoiceStatus.Paid && invoice.Status != InvoiceStatus.Cancelled && invoice.AmountDueCents > invoice.AmountPaidCents)
+            .Select(invoice => (Guid?)invoice.PatientId)
+            .SingleOrDefaultAsync(cancellationToken);
+        var patient = patientId is null ? null : await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId && p.DeactivatedAt == null, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        conversation.PatientId = patient.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return patient;
+    }
+
+    private const string SpaceBindingPrefix = "patient-space:";
+
+    /// <summary>
+    /// Binds <paramref name="conversation"/> to <paramref name="patient"/> (loaded with its channels); saved by the caller.
+    /// Only a Teams conversation becomes a channel for later messages: the bot can write into it first, and the patient
+    /// sees it. A Web Chat or Direct Line tab is closed by then, so reminders and decisions go to SMS or e-mail.
+    /// </summary>
     public static void Bind(Patient patient, ConversationReferenceRecord conversation, DateTimeOffset now)
     {
         conversation.PatientId = patient.Id;
-        patient.AddChatChannel(conversation.Id, now);
+        if (string.Equals(conversation.ChannelId, DeliveryTarget.TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            patient.AddChatChannel(conversation.Id, now);
+        }
+    }
+
+    /// <summary>
+    /// Binds the <c>sms</c> conversation of <paramref name="phone"/> to <paramref name="patient"/>, whose SMS channel it
+    /// becomes the conversation of (so STOP in it opts out that channel); saved by the caller. A number texted by another
+    /// practice since is bound again to that practice's patient.
+    /// </summary>
+    public static void BindSms(Patient patient, string phone, ConversationReferenceRecord conversation)
+    {
+        conversation.PatientId = patient.Id;
+        patient.LinkSmsConversation(phone, conversation.Id);
     }
 }

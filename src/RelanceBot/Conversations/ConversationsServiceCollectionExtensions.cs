@@ -1,5 +1,6 @@
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
+using RelanceBot.PatientRequests;
 using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations;
@@ -21,8 +22,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ConversationLinker>();
         services.AddScoped<IdentityCheckThrottles>();
         services.AddScoped<PatientFiles>();
+        services.AddPatientRequests();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();
+        services.AddScoped<OptOuts>();
+        services.AddScoped<ReminderPauses>();
         services.AddScoped<PatientDialogs>();
         services.AddScoped<PatientConversation>();
         // Registered as itself: the app's IBot is a router that hands patient traffic to it.
@@ -39,6 +43,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<IPatientFlow, TalkToHumanFlow>();
         services.AddScoped<IPatientFlow, StopFlow>();
         services.AddScoped<IPatientFlow, IdentityFlow>();
+        services.AddScoped<IPatientFlow, ConfirmIntentFlow>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.BotFramework.Schema;
 using RelanceBot.Conversations.Flows;
@@ -73,11 +74,18 @@ public sealed class PatientBot(
     {
         var activity = turn.Activity;
         var conversation = await references.RecordAsync(activity, cancellationToken);
-        var language = BotLanguages.FromLocale(activity.Locale);
+        // Opened from a patient space: already the patient's, with no code to type.
+        var spacePatient = conversation.Reference.PatientId is null && turn.GetDirectLineBinding() is { } binding
+            ? await linker.BindToSpaceAsync(binding, conversation.Reference, cancellationToken)
+            : null;
+        var language = BotLanguages.FromLocale(activity.Locale ?? spacePatient?.Language);
         var reply = new Reply(turn, messages, language);
 
         switch (activity.Type)
         {
+            case ActivityTypes.ConversationUpdate when HasNewUser(activity) && spacePatient is not null:
+                await DescribeFileAsync(spacePatient.Id, reply, "space-greeting", cancellationToken);
+                break;
             case ActivityTypes.ConversationUpdate when HasNewUser(activity) && !conversation.Reference.IsGroup:
                 await reply.SayAsync(cancellationToken, "welcome", "help");
                 break;
@@ -112,15 +120,17 @@ public sealed class PatientBot(
             return;
         }
 
-        await DescribeFileAsync(patient.Id, reply, cancellationToken);
+        // Bound, the conversation speaks the patient's recorded language rather than the browser's.
+        await DescribeFileAsync(patient.Id, reply.In(BotLanguages.FromCode(patient.Language) ?? reply.Language), "linked", cancellationToken);
     }
 
-    private async Task DescribeFileAsync(Guid patientId, Reply reply, CancellationToken cancellationToken)
+    /// <param name="greetingKey">The first line, given the patient's first name and the practice's name.</param>
+    private async Task DescribeFileAsync(Guid patientId, Reply reply, string greetingKey, CancellationToken cancellationToken)
     {
         var file = await files.LoadAsync(patientId, cancellationToken);
         var lines = new List<string>
         {
-            reply.Render("linked", ("firstName", file.FirstName), ("practice", file.PracticeName)),
+            reply.Render(greetingKey, ("firstName", file.FirstName), ("practice", file.PracticeName)),
             file.OpenInvoices.Count == 0
                 ? reply.Render("nothing-due")
                 : reply.Render(

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelanceBot.BotFramework.Hosting;
@@ -10,9 +11,10 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Conversations;
 
 /// <summary>
-/// One patient message: the stored dialog stack is resumed (unless it expired), STOP, help and "parler à quelqu'un"
-/// interrupt whatever is running, anything else starts the flow its intent calls for. The stack, and every change
-/// the flows made, are saved together at the end of the turn.
+/// One patient message: the stored dialog stack is resumed (unless it expired); STOP, help and "parler à quelqu'un"
+/// interrupt whatever is running, and a clear request the running question cannot take replaces it; anything else
+/// starts the flow its intent calls for, confirmed first when the recogniser was not sure and the flow changes data.
+/// The stack, and every change the flows made, are saved together at the end of the turn.
 /// </summary>
 public sealed class PatientConversation(
     PatientSession session,
@@ -34,6 +36,8 @@ public sealed class PatientConversation(
         var state = await states.LoadAsync(conversation.Reference.Id, cancellationToken);
         await session.BeginAsync(conversation.Reference, state, language, cancellationToken);
         var dialogContext = new DialogContext(dialogs.Set, ReadStack(state), turn);
+        var recognition = recognizer.Recognize(dialogContext.Text, new RecognitionContext(session.Today, session.Language.Code()));
+        session.SpeakIn(LanguageOf(recognition, dialogContext.Stack) ?? session.Language);
 
         if (conversation.IsNew)
         {
@@ -47,7 +51,7 @@ public sealed class PatientConversation(
             await dialogContext.SendAsync(session.Say("dialog-expired"), cancellationToken);
         }
 
-        await RunAsync(dialogContext, cancellationToken);
+        await RunAsync(dialogContext, recognition, cancellationToken);
         state.SaveStack(dialogContext.Stack.ToJson(), options.Value.DialogLifetime, session.Now);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -71,10 +75,9 @@ public sealed class PatientConversation(
         await dialogContext.SendAsync(session.Say("practice-page", ("practice", practiceName)), cancellationToken);
     }
 
-    private async Task RunAsync(DialogContext dialogContext, CancellationToken cancellationToken)
+    private async Task RunAsync(DialogContext dialogContext, Recognition recognition, CancellationToken cancellationToken)
     {
         var text = dialogContext.Text;
-        var recognition = recognizer.Recognize(text, new RecognitionContext(session.Today, session.Language.Code()));
         var isHelp = HelpWords.Contains(ChoiceRecognizer.Normalize(text));
         if (dialogContext.Active is not null)
         {
@@ -85,7 +88,11 @@ public sealed class PatientConversation(
                 return;
             }
 
-            if (recognition.Intent is not (Intent.Stop or Intent.TalkToHuman) || recognition.Confidence < InterruptionConfidence)
+            // STOP and a request for a person interrupt any question; any other clear request replaces a question the
+            // reply does not answer (a menu, yes or no, a date), so no prompt traps it.
+            var interrupts = recognition.Intent is Intent.Stop or Intent.TalkToHuman && recognition.Confidence >= InterruptionConfidence;
+            var asksElse = recognition.Intent is not (Intent.Other or Intent.Greeting) && recognition.IsConfident;
+            if (!interrupts && (!asksElse || dialogContext.ActiveUnderstands()))
             {
                 await dialogContext.ContinueDialogAsync(cancellationToken);
                 return;
@@ -95,9 +102,34 @@ public sealed class PatientConversation(
         }
 
         var flowId = isHelp ? FlowIds.Menu : FlowIds.For(recognition.Intent);
-        var request = new FlowRequest(text, recognition.InstallmentCount, recognition.PromisedDate);
+        if (flowId == FlowIds.Menu && !isHelp && Acknowledgements.Contains(text))
+        {
+            await dialogContext.SendAsync(session.Say("closing"), cancellationToken);
+            return;
+        }
+
+        var request = new FlowRequest(
+            text,
+            recognition.InstallmentCount,
+            recognition.PromisedDate,
+            recognition.PaymentMethod?.ToString(),
+            Language: session.Language.Code(),
+            Unconfirmed: !isHelp && !recognition.IsConfident,
+            OptOut: recognition.StopRequested && recognition.Intent != Intent.Stop,
+            HardshipMentioned: recognition.HardshipMentioned && recognition.Intent != Intent.Hardship);
         await router.StartAsync(dialogContext, flowId, request, cancellationToken);
     }
+
+    /// <summary>
+    /// The language to answer in: the reply's own when it is one the bot speaks, else the one the running flow was
+    /// asked in ("oui" says nothing), else the patient's recorded one. Spanish, Portuguese or Arabic keep the recorded
+    /// language: the practice chose it for this patient, and switching to English would be a guess.
+    /// </summary>
+    private static BotLanguage? LanguageOf(Recognition recognition, DialogStack stack)
+        => BotLanguages.FromCode(recognition.Language)
+            ?? (stack.Root is { } root
+                ? BotLanguages.FromCode(WaterfallDialog.OptionsOf(root)?.Deserialize<FlowRequest>(DialogJson.Options)?.Language)
+                : null);
 
     /// <summary>A stack this version cannot run (a dialog renamed since) is dropped rather than failing every turn.</summary>
     private DialogStack ReadStack(ConversationState state)

@@ -9,6 +9,9 @@ internal sealed class Reply(ITurnContext turn, MessageCatalog messages, BotLangu
 {
     public BotLanguage Language => language;
 
+    /// <summary>The same turn, answered in <paramref name="other"/>.</summary>
+    public Reply In(BotLanguage other) => new(turn, messages, other);
+
     public string Render(string key, params (string Name, string Value)[] values)
         => messages.Render(language, key, values);
 

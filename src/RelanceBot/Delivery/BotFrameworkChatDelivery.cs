@@ -11,7 +11,8 @@ namespace RelanceBot.Delivery;
 
 /// <summary>
 /// Sends chat messages through the Bot Connector: into a stored conversation, or into one the bot opens where the
-/// channel allows it (protocol brief §5.3): Teams 1:1 and, unverified, the SMS channel.
+/// channel allows it (protocol brief §5.3): Teams 1:1. SMS goes through the SMS provider (<c>Sms/</c>), not Azure's
+/// SMS channel.
 /// </summary>
 public sealed class BotFrameworkChatDelivery(
     RelanceBotDbContext db,
@@ -78,9 +79,6 @@ public sealed class BotFrameworkChatDelivery(
         var (serviceUrl, bot) = target.RecipientChannelId switch
         {
             DeliveryTarget.TeamsChannelId => (options.TeamsServiceUrl, new ChannelAccount { Id = $"28:{botOptions.Value.AppId}" }),
-            // Per the protocol brief §5.3 the SMS channel's members are phone numbers; unverified against the real channel.
-            DeliveryTarget.SmsChannelId when options.SmsBotPhoneNumber is { } botNumber =>
-                (options.SmsServiceUrl, new ChannelAccount { Id = botNumber }),
             _ => (null, null),
         };
         if (serviceUrl is null || bot is null || target.RecipientId is null)

@@ -46,7 +46,8 @@ internal static class ChatActivities
         return activity;
     }
 
-    private static string WithNumberedChoices(OutboxContent content)
+    /// <summary>The text with its choices as numbered lines, for channels that show no buttons (SMS).</summary>
+    public static string WithNumberedChoices(OutboxContent content)
     {
         if (content.Actions.Count == 0)
         {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RelanceBot.Delivery;
 
-/// <summary>Where the bot opens conversations it has no reference for (Teams 1:1, SMS channel).</summary>
+/// <summary>Where the bot opens conversations it has no reference for (Teams 1:1).</summary>
 public sealed class ChatDeliveryOptions
 {
     public const string SectionName = "Delivery:Chat";
@@ -10,10 +10,4 @@ public sealed class ChatDeliveryOptions
     /// <summary>Teams' global service URL, used when no regional one is known (protocol brief §6.1).</summary>
     [Required, Url]
     public string TeamsServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
-
-    [Required, Url]
-    public string SmsServiceUrl { get; set; } = "https://sms.botframework.com/";
-
-    /// <summary>The bot's own number on the SMS channel; without it SMS conversations cannot be opened.</summary>
-    public string? SmsBotPhoneNumber { get; set; }
 }

@@ -69,6 +69,13 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
                 HtmlBody = content.EmailHtml ?? $"<p>{WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>")}</p>",
             }.ToMessageBody(),
         };
+        if (content.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients show "unsubscribe" and POST "List-Unsubscribe=One-Click" to the link.
+            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mail.From.Add(new MailboxAddress(settings.SenderName ?? "", settings.SenderAddress));
         mail.To.Add(MailboxAddress.Parse(message.EmailAddress ?? throw new InvalidOperationException("An e-mail message has no address.")));
         // The outbox id makes the Message-Id stable: a relay seeing a resend can recognise it.

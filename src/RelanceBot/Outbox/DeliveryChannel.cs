@@ -1,8 +1,9 @@
 namespace RelanceBot.Outbox;
 
-/// <summary>How a message travels. Chat is any Bot Framework conversation: Teams, Web Chat, the SMS channel.</summary>
+/// <summary>How a message travels. Chat is a Bot Framework conversation (Teams); SMS goes through the SMS provider.</summary>
 public enum DeliveryChannel
 {
     Chat,
     Email,
+    Sms,
 }

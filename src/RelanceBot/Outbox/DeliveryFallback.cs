@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Reminders;
+using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Patients;
@@ -10,11 +13,11 @@ namespace RelanceBot.Outbox;
 /// (preferred first, opted-out ones never); when none is left, staff are told. Works in the dispatcher's unit of work
 /// so the failure and its fallback are saved together.
 /// </summary>
-internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alerts, TimeProvider time)
+internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alerts, IOptions<SmsOptions> sms, TimeProvider time)
 {
     public async Task ApplyAsync(OutboxMessage failed, CancellationToken cancellationToken)
     {
-        if (failed.Purpose == OutboxPurpose.StaffAlert || failed.PatientId is not { } patientId)
+        if (failed.Purpose is OutboxPurpose.StaffAlert or OutboxPurpose.ConversationReply || failed.PatientId is not { } patientId)
         {
             return;
         }
@@ -28,7 +31,7 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
             .Where(channel => channel.PatientId == patientId && channel.OptedOutAt == null)
             .ToListAsync(cancellationToken);
         var next = channels
-            .Where(channel => IsReachable(channel) && !tried.Any(target => Targets(target, channel)))
+            .Where(channel => ReminderChannels.IsUsable(channel, sms.Value.IsEnabled) && !tried.Any(target => Targets(target, channel)))
             .OrderByDescending(channel => channel.IsPreferred)
             .ThenBy(channel => channel.Kind)
             .FirstOrDefault();
@@ -49,9 +52,6 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
         db.OutboxMessages.Add(OutboxMessage.Create(retry, time.GetUtcNow(), originalId));
         failed.RecordFallback(next.Kind.ToString().ToLowerInvariant());
     }
-
-    private static bool IsReachable(PatientChannel channel) =>
-        channel.Kind == ChannelKind.Chat ? channel.ConversationReferenceId is not null : channel.Address is not null;
 
     private static bool Targets(DeliveryTarget target, PatientChannel channel) =>
         target.PatientChannelId == channel.Id

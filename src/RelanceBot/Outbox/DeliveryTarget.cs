@@ -3,8 +3,8 @@ using RelanceBot.Patients;
 namespace RelanceBot.Outbox;
 
 /// <summary>
-/// Where a message goes: a stored conversation, a conversation the bot must open (Teams 1:1, SMS channel), or an
-/// e-mail address. <see cref="PatientChannelId"/> ties it to the patient's channel, whose opt-out is checked at send.
+/// Where a message goes: a stored conversation, a conversation the bot must open (Teams 1:1), a phone number (SMS
+/// through the SMS provider), or an e-mail address. <see cref="PatientChannelId"/> ties it to the patient's channel, whose opt-out is checked at send.
 /// </summary>
 public sealed record DeliveryTarget
 {
@@ -19,7 +19,7 @@ public sealed record DeliveryTarget
 
     public Guid? ConversationReferenceId { get; private init; }
 
-    /// <summary>Bot Framework channel id of a conversation to create: <see cref="TeamsChannelId"/> or <see cref="SmsChannelId"/>.</summary>
+    /// <summary><see cref="TeamsChannelId"/> for a Teams conversation to create, <see cref="SmsChannelId"/> for a text message.</summary>
     public string? RecipientChannelId { get; private init; }
 
     /// <summary>Teams user id (29:…) or E.164 phone number of the conversation to create.</summary>
@@ -29,7 +29,9 @@ public sealed record DeliveryTarget
 
     public string? EmailAddress { get; private init; }
 
-    public DeliveryChannel Channel => EmailAddress is null ? DeliveryChannel.Chat : DeliveryChannel.Email;
+    public DeliveryChannel Channel => EmailAddress is not null ? DeliveryChannel.Email
+        : RecipientChannelId == SmsChannelId ? DeliveryChannel.Sms
+        : DeliveryChannel.Chat;
 
     public static DeliveryTarget Conversation(Guid conversationReferenceId) =>
         new() { ConversationReferenceId = conversationReferenceId };
@@ -53,7 +55,7 @@ public sealed record DeliveryTarget
         return new() { EmailAddress = address };
     }
 
-    /// <summary>The patient's channel: its conversation, its phone number through the SMS channel, or its e-mail.</summary>
+    /// <summary>The patient's channel: its conversation, its phone number, or its e-mail.</summary>
     public static DeliveryTarget ForPatientChannel(PatientChannel channel)
     {
         var target = channel.Kind switch

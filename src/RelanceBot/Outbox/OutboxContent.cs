@@ -15,4 +15,7 @@ public sealed record OutboxContent(string Text)
     public string? EmailHtml { get; init; }
 
     public string? EmailText { get; init; }
+
+    /// <summary>The patient's one-click e-mail unsubscribe link: the <c>List-Unsubscribe</c> header of an e-mail.</summary>
+    public string? UnsubscribeUrl { get; init; }
 }

@@ -8,9 +8,10 @@ namespace RelanceBot.Outbox;
 
 /// <summary>
 /// Claims due messages in batches under a lease, sends them in parallel and records each outcome. Several dispatchers
-/// (threads or processes) may run on one database: a message is claimed by one of them at a time. A crash leaves its
-/// claimed messages <see cref="OutboxStatus.Sending"/> until the lease ends; they are then sent again, so at most the
-/// messages in flight at the crash can be delivered twice.
+/// (threads or processes) may run on one database: a message is claimed by one of them at a time. The lease is short
+/// (<see cref="OutboxOptions.LeaseDuration"/>, at most a minute) and renewed while the batch is worked on, however long
+/// its sends take, so a crash leaves its claimed messages <see cref="OutboxStatus.Sending"/> for less than a lease;
+/// they are then sent again, so at most the messages in flight at the crash can be delivered twice.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -50,7 +51,8 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
-        var batch = await ClaimAsync(db, cancellationToken);
+        var owner = Guid.CreateVersion7(time.GetUtcNow());
+        var batch = await ClaimAsync(db, owner, cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
@@ -58,30 +60,40 @@ public sealed class OutboxDispatcher(
 
         // Claimed messages are sent and recorded even when the host is stopping: abandoning them would only leave
         // them to be sent again once their lease ends.
-        var outcomes = new ConcurrentDictionary<OutboxMessage, SendOutcome>();
-        var queue = new ConcurrentQueue<OutboxMessage>(batch);
-        var lanes = Math.Min(options.Value.MaxParallelSends, batch.Count);
-        await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => RunLaneAsync(queue, outcomes)));
-
-        var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
-        foreach (var message in batch)
+        using var batchDone = new CancellationTokenSource();
+        var renewal = RenewLeaseUntilDoneAsync(owner, batchDone.Token);
+        try
         {
-            await SettleAsync(message, outcomes[message], fallback);
+            var outcomes = new ConcurrentDictionary<OutboxMessage, SendOutcome>();
+            var queue = new ConcurrentQueue<OutboxMessage>(batch);
+            var lanes = Math.Min(options.Value.MaxParallelSends, batch.Count);
+            await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => RunLaneAsync(queue, outcomes)));
+
+            var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
+            foreach (var message in batch)
+            {
+                await SettleAsync(message, outcomes[message], fallback);
+            }
+
+            foreach (var observer in scope.ServiceProvider.GetServices<IOutboxOutcomeObserver>())
+            {
+                await observer.RecordAsync(batch, CancellationToken.None);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await batchDone.CancelAsync();
+            await renewal;
         }
 
-        foreach (var observer in scope.ServiceProvider.GetServices<IOutboxOutcomeObserver>())
-        {
-            await observer.RecordAsync(batch, CancellationToken.None);
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
         return batch.Count;
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(RelanceBotDbContext db, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimAsync(RelanceBotDbContext db, Guid owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var owner = Guid.CreateVersion7(now);
         var leaseUntil = now + options.Value.LeaseDuration;
         var claimable = db.OutboxMessages.Where(message =>
             (message.Status == OutboxStatus.Pending && message.NextAttemptAt <= now)
@@ -101,6 +113,38 @@ public sealed class OutboxDispatcher(
                     .SetProperty(message => message.Attempts, message => message.Attempts + 1),
                 cancellationToken);
         return claimed == 0 ? [] : await db.OutboxMessages.Where(message => message.LeaseOwner == owner).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Extends the batch's lease every third of it until the batch is settled: the lease stays short enough for a
+    /// crashed dispatcher's messages to be taken back within a minute, yet a live dispatcher whose sends are slow (a
+    /// batch of slow SMTP relays can take several leases) never sees another one claim them under its feet.
+    /// </summary>
+    private async Task RenewLeaseUntilDoneAsync(Guid owner, CancellationToken batchDone)
+    {
+        var lease = options.Value.LeaseDuration;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(lease / 3, time, batchDone);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+                var leaseUntil = time.GetUtcNow() + lease;
+                await db.OutboxMessages
+                    .Where(message => message.LeaseOwner == owner && message.Status == OutboxStatus.Sending)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(message => message.LeaseUntil, leaseUntil), batchDone);
+            }
+            catch (OperationCanceledException) when (batchDone.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The next renewal, a third of a lease later, may still be in time.
+                logger.LogWarning(exception, "Renewing the lease of outbox claim {Owner} failed", owner);
+            }
+        }
     }
 
     /// <summary>

@@ -24,9 +24,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claim holds a message; a crashed dispatcher's messages are claimed again after it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claim holds a message unless renewed: a crashed dispatcher's messages are claimed again after it, so
+    /// it bounds how late after a crash they are resent (a minute at most). A live dispatcher renews it every third of
+    /// it while its batch is worked on, so it may be shorter than a batch's sends or <see cref="SendTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(60);

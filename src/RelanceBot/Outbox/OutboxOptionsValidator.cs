@@ -7,12 +7,6 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
         var failures = new List<string>();
-        // A lease shorter than a send lets a second dispatcher claim a message that is still being sent.
-        if (options.LeaseDuration <= options.SendTimeout)
-        {
-            failures.Add($"{nameof(OutboxOptions.LeaseDuration)} must be longer than {nameof(OutboxOptions.SendTimeout)}.");
-        }
-
         if (options.MaxRetryDelay < options.RetryBaseDelay)
         {
             failures.Add($"{nameof(OutboxOptions.MaxRetryDelay)} must not be shorter than {nameof(OutboxOptions.RetryBaseDelay)}.");

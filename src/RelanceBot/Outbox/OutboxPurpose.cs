@@ -12,6 +12,12 @@ public enum OutboxPurpose
     PaymentLink,
     FormalNotice,
 
+    /// <summary>
+    /// The bot's answer to what the patient just texted: sent even on a channel they opted out of (the STOP confirmation
+    /// is one), never moved to another channel.
+    /// </summary>
+    ConversationReply,
+
     /// <summary>For the practice's staff, never for a patient: it has no fallback.</summary>
     StaffAlert,
 }

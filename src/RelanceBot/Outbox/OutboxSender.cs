@@ -12,7 +12,7 @@ internal sealed class OutboxSender(
 {
     public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (await IsOptedOutAsync(message, cancellationToken))
+        if (message.Purpose != OutboxPurpose.ConversationReply && await IsOptedOutAsync(message, cancellationToken))
         {
             // Not a skip: the message still matters, just not on this channel, so the fallback must run.
             return SendOutcome.Delivered(DeliveryResult.Permanent($"{message.Channel.ToString().ToLowerInvariant()} opted out"));

@@ -108,6 +108,12 @@ public sealed class Patient : IAuditable, IConcurrencyVersioned
         return channel;
     }
 
+    /// <summary>Ties the SMS channel of <paramref name="phone"/> to the conversation its texts arrive in.</summary>
+    public void LinkSmsConversation(string phone, Guid conversationReferenceId)
+    {
+        _channels.FirstOrDefault(channel => channel.Kind == ChannelKind.Sms && channel.Address == phone)?.AttachConversation(conversationReferenceId);
+    }
+
     public void Prefer(PatientChannel preferred)
     {
         if (!_channels.Contains(preferred))

@@ -17,7 +17,7 @@ public sealed class PatientChannel : IAuditable
     /// <summary>E.164 phone number (SMS) or e-mail address; null for chat.</summary>
     public string? Address { get; private set; }
 
-    /// <summary>The stored Bot Framework conversation, for chat channels.</summary>
+    /// <summary>The stored Bot Framework conversation, for chat channels; for SMS, the conversation its replies arrive in.</summary>
     public Guid? ConversationReferenceId { get; private set; }
 
     public bool IsPreferred { get; private set; }
@@ -66,6 +66,9 @@ public sealed class PatientChannel : IAuditable
     }
 
     internal void SetPreferred(bool isPreferred) => IsPreferred = isPreferred;
+
+    /// <summary>The conversation this channel's replies arrive in (the <c>sms</c> conversation of its number).</summary>
+    internal void AttachConversation(Guid conversationReferenceId) => ConversationReferenceId = conversationReferenceId;
 
     /// <summary>A new address is a new recipient: the previous address's opt-out does not carry over.</summary>
     internal void ChangeAddress(string address)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Messages;
@@ -14,14 +16,14 @@ namespace RelanceBot.Payments;
 /// same choice as a reminder's). With no usable channel left, staff are told instead.
 /// </summary>
 public sealed class OutboxPatientNotifier(
-    RelanceBotDbContext db, IOutbox outbox, PatientNoticeTexts texts, StaffAlerts alerts) : IPatientNotifier
+    RelanceBotDbContext db, IOutbox outbox, PatientNoticeTexts texts, StaffAlerts alerts, IOptions<SmsOptions> sms) : IPatientNotifier
 {
     public async Task NotifyAsync(PatientNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var patient = await db.Patients.AsNoTracking().Include(patient => patient.Channels)
             .SingleAsync(patient => patient.Id == notice.PatientId, cancellationToken);
-        if (ReminderChannels.Choose(patient, ChannelPreference.Preferred, previousChannel: null) is not { } channel)
+        if (ReminderChannels.Choose(patient, ChannelPreference.Preferred, previousChannel: null, sms.Value.IsEnabled) is not { } channel)
         {
             alerts.Raise(new NewStaffAlert(
                 notice.PracticeId, StaffAlertKind.NoUsableChannel,

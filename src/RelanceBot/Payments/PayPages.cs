@@ -13,17 +13,8 @@ public static class PayPages
     /// <summary>Encodes markup, not accents: the pages are UTF-8 and French.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static IResult AlreadySettled(string practiceName) => Page(
-        StatusCodes.Status200OK, "Facture réglée", $"Cette facture de {practiceName} est déjà réglée. Merci, vous n'avez rien à faire.");
-
-    public static IResult Unavailable(string practiceName) => Page(
-        StatusCodes.Status200OK, "Paiement indisponible", $"Ce lien de paiement n'est plus actif. Pour toute question, contactez {practiceName}.");
-
     public static IResult NotFound() => Page(
         StatusCodes.Status404NotFound, "Lien introuvable", "Ce lien de paiement n'existe pas. Vérifiez qu'il est complet, ou contactez votre cabinet.");
-
-    public static IResult TemporarilyUnavailable() => Page(
-        StatusCodes.Status503ServiceUnavailable, "Paiement momentanément indisponible", "Le paiement en ligne est momentanément indisponible. Merci de réessayer dans quelques minutes.");
 
     public static IResult Paid(string practiceName, long amountPaidCents) => Page(
         StatusCodes.Status200OK, "Paiement reçu", $"Merci ! {practiceName} a bien reçu votre paiement ({EuroAmount.Format(amountPaidCents, French)}). La facture est réglée.");

@@ -9,7 +9,8 @@ namespace RelanceBot.Payments;
 
 /// <summary>
 /// Applies what Stripe reports to invoices and plans, in the caller's unit of work. Every operation is keyed by the
-/// PaymentIntent and tolerates repeats and any order: the same payment twice is one payment.
+/// PaymentIntent and tolerates repeats and any order: the same payment twice is one payment. The caller ends its unit
+/// with <see cref="SettlePaidInvoicesAsync"/>, so receipts follow the balance the unit leaves, not a step on the way.
 /// </summary>
 public sealed class PaymentLedger(
     RelanceBotDbContext db, StaffAlerts alerts, IPatientNotifier notifier, IPaymentLinks links, TimeProvider time)
@@ -33,8 +34,8 @@ public sealed class PaymentLedger(
 
         var now = time.GetUtcNow();
         var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == reference.InvoiceId, cancellationToken);
-        var payment = db.Add(Payment.Receive(
-            invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now)).Entity;
+        db.Add(Payment.Receive(
+            invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now));
         if (invoice.Status == InvoiceStatus.Cancelled)
         {
             alerts.Raise(new NewStaffAlert(
@@ -46,7 +47,6 @@ public sealed class PaymentLedger(
             return true;
         }
 
-        var wasSettled = invoice.Closure == InvoiceClosure.Settled;
         var excess = invoice.RecordPayment(received.AmountCents, now);
         if (plan is not null && reference.InstallmentId is { } installmentId)
         {
@@ -65,12 +65,32 @@ public sealed class PaymentLedger(
                 invoice.Id));
         }
 
-        if (!wasSettled && invoice.Status == InvoiceStatus.Paid)
-        {
-            await SettleAsync(invoice, payment, now, cancellationToken);
-        }
-
         return true;
+    }
+
+    /// <summary>
+    /// Settles every invoice this unit of work received money for and that now owes nothing: the live plans end, the
+    /// patient is thanked, staff are told. Called once the whole event is applied, so what the patient reads is the
+    /// final balance: a refund delivered before its payment records both in one unit, and settles nothing when money
+    /// is still owed.
+    /// </summary>
+    public async Task SettlePaidInvoicesAsync(CancellationToken cancellationToken)
+    {
+        // One event or charge brings one payment per invoice; its id names the receipt.
+        var received = db.ChangeTracker.Entries<Payment>()
+            .Where(entry => entry.State == EntityState.Added)
+            .Select(entry => entry.Entity)
+            .DistinctBy(payment => payment.InvoiceId)
+            .ToList();
+        foreach (var settling in received)
+        {
+            // An invoice settled before this unit (at the desk, a second link) was thanked then: the excess is staff's.
+            var invoice = await db.Invoices.SingleAsync(invoice => invoice.Id == settling.InvoiceId, cancellationToken);
+            if (invoice.Status == InvoiceStatus.Paid && db.Entry(invoice).Property(paid => paid.Status).OriginalValue != InvoiceStatus.Paid)
+            {
+                await SettleAsync(invoice, settling, time.GetUtcNow(), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Takes Stripe's running refund total for a payment; only the new part reduces what was paid.</summary>

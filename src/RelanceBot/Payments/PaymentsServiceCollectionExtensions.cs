@@ -34,6 +34,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<StripeEventProcessor>();
         services.AddScoped<IPaymentLinks, PaymentLinks>();
         services.AddScoped<PaymentLedger>();
+        services.AddScoped<StartCheckout>();
         services.AddScoped<InstallmentCharges>();
         services.AddScoped<DeferredPaymentLinks>();
         services.AddSingleton(provider => PatientNoticeTexts.Load(

@@ -126,6 +126,7 @@ public sealed class InstallmentCharges(
         {
             case SavedCardChargeStatus.Succeeded:
                 await ledger.RecordPaymentAsync(new ReceivedPayment(reference, result.PaymentIntentId!, installment.AmountCents), cancellationToken);
+                await ledger.SettlePaidInvoicesAsync(cancellationToken);
                 break;
             case SavedCardChargeStatus.Processing:
                 installment.WaitUntil(now + TimeSpan.FromHours(1));

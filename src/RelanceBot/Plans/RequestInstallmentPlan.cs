@@ -72,9 +72,9 @@ public sealed class RequestInstallmentPlan(
             patientWords,
             RequiresDecision: true));
         plan.AwaitDecisionOn(alert.Id);
-        // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes on the
-        // first date if nobody answers.
-        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate, practice.TimeZoneId), "Installment plan awaiting approval", now);
+        // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes the day
+        // after the first date if nobody answers (not on it: a first installment due today would pause nothing).
+        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), practice.TimeZoneId), "Installment plan awaiting approval", now);
         return new PlanRequestResult(plan, null);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
@@ -14,7 +16,7 @@ namespace RelanceBot.Reminders;
 /// The simulation assumes every message it sends is delivered at once, and so is one already queued.
 /// </summary>
 public sealed class PreviewCadence(
-    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, TimeProvider time)
+    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, IOptions<SmsOptions> sms, TimeProvider time)
 {
     public const int MaxDays = 120;
     public const int MaxInvoices = 500;
@@ -126,7 +128,7 @@ public sealed class PreviewCadence(
 
             if (plan.Send is { } message)
             {
-                var channel = ReminderChannels.Choose(patient, message.Channel, previousChannel);
+                var channel = ReminderChannels.Choose(patient, message.Channel, previousChannel, sms.Value.IsEnabled);
                 var earlierDelivered = runs.Values.Any(run => run.Outcome == StepOutcome.Sent);
                 runs[message.Name] = new(channel is null ? StepOutcome.NoUsableChannel : StepOutcome.Sent, at);
                 if (channel is null)

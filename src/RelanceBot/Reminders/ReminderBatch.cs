@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
@@ -36,6 +38,8 @@ public sealed partial class ReminderBatch(
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
     IAuditActor actor,
+    IOptions<SmsOptions> sms,
+    EmailUnsubscribe unsubscribe,
     ILogger<ReminderBatch> logger)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
@@ -144,7 +148,7 @@ public sealed partial class ReminderBatch(
 
         if (plan.Send is { } message)
         {
-            var channel = ReminderChannels.Choose(patient, message.Channel, LastChannel(runs));
+            var channel = ReminderChannels.Choose(patient, message.Channel, LastChannel(runs), sms.Value.IsEnabled);
             var run = runs.SingleOrDefault(candidate => candidate.StepName == message.Name);
             if (channel is null)
             {
@@ -302,11 +306,20 @@ public sealed partial class ReminderBatch(
     {
         var (step, invoice, patient, channel, stepRunId, earlierDelivered) = send;
         var practice = _practices[invoice.PracticeId];
-        var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode, earlierDelivered);
-        var rendered = templates.Render(step.Template!, channel.Kind, model);
-        var content = new OutboxContent(rendered.Text)
+        var email = patient.Channels.FirstOrDefault(candidate => candidate.Kind == ChannelKind.Email && !candidate.IsOptedOut);
+        var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode, earlierDelivered) with
         {
-            Subject = rendered.Subject,
+            UnsubscribeLink = email is null ? null : unsubscribe.LinkFor(email.Id),
+        };
+        // Every channel's wording travels with the message: a fallback to e-mail sends the e-mail template, not the SMS.
+        var rendered = templates.Render(step.Template!, channel.Kind, model);
+        var asEmail = channel.Kind == ChannelKind.Email ? rendered : templates.Render(step.Template!, ChannelKind.Email, model);
+        var asText = channel.Kind == ChannelKind.Email ? templates.Render(step.Template!, ChannelKind.Sms, model) : rendered;
+        var content = new OutboxContent(asText.Text)
+        {
+            Subject = asEmail.Subject,
+            EmailText = asEmail.Text,
+            UnsubscribeUrl = model.UnsubscribeLink,
             Actions = [.. rendered.Buttons.Select(button => new OutboxAction(button.Title, button.Url ?? button.Value!))],
         };
         var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;

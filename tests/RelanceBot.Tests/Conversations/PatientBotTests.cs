@@ -89,7 +89,8 @@ public sealed class PatientBotTests : IAsyncLifetime
         var reply = await conversation.SendEventAsync(PatientBot.LinkEventName, new JsonObject { ["token"] = token });
 
         reply.ShouldContain("Paul");
-        reply.ShouldContain("€999.00");
+        // Bound, the conversation speaks the patient's recorded language (French), not the browser's.
+        reply.ShouldContain("999,00 €");
     }
 
     [Fact]

@@ -15,7 +15,15 @@ public sealed class DeploymentTemplateTests
         "MicrosoftAppTenantId",
         "Database__Provider",
         "Database__MigrateOnStartup",
+        "Payments__PublicBaseUrl",
+        "Sms__Provider",
+        "Sms__Twilio__AccountSid",
+        "Sms__Twilio__AuthToken",
+        "Sms__Twilio__FromNumber",
         "ConnectionStrings__RelanceBot",
+        "Payments__PublicBaseUrl",
+        "DirectLine__SigningKey",
+        "DirectLine__AzureSecret",
     ];
 
     private const string BotType = "Microsoft.BotService/botServices";

@@ -239,25 +239,6 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatch_SmsTarget_OpensAConversationAndNumbersTheChoices()
-    {
-        var patient = await _bed.AddPatientAsync(email: null, phone: "+33612345678", withChat: false);
-        await _bed.EnqueueAsync(Reminder(patient, "reminder:sms", ChannelKind.Sms));
-
-        await _bed.DispatchAsync();
-
-        var requests = _bed.Connector.Requests.ToArray();
-        requests.Length.ShouldBe(2);
-        requests[0].Path.ShouldBe("/emea/v3/conversations");
-        requests[0].Body!["members"]![0]!["id"]!.GetValue<string>().ShouldBe("+33612345678");
-        requests[0].Body!["bot"]!["id"]!.GetValue<string>().ShouldBe(OutboxTestBed.SmsBotPhoneNumber);
-        requests[1].Path.ShouldBe("/emea/v3/conversations/sent-1/activities");
-        requests[1].Body!["text"]!.GetValue<string>().ShouldBe("Bonjour, un rappel.\n\n1. Payer\n2. J'ai déjà payé");
-        requests[1].Body!.AsObject().ContainsKey("suggestedActions").ShouldBeFalse();
-        (await _bed.MessagesAsync()).Single().Status.ShouldBe(OutboxStatus.Sent);
-    }
-
-    [Fact]
     public Task Dispatch_TwoDispatchersRacing_SendEachMessageOnce() => TwoDispatchersRaceAsync(_bed);
 
     /// <summary>300 messages, two dispatchers claiming at once: each message is sent exactly once.</summary>

@@ -72,7 +72,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         receipt.IdempotencyKey.ShouldBe($"payment-receipt:{paymentId}");
         receipt.Purpose.ShouldBe(OutboxPurpose.PaymentReceipt);
         // The patient has a phone and an e-mail address and no preference: the phone comes first, as for reminders.
-        receipt.Channel.ShouldBe(DeliveryChannel.Chat);
+        receipt.Channel.ShouldBe(DeliveryChannel.Sms);
         receipt.RecipientChannelId.ShouldBe(DeliveryTarget.SmsChannelId);
         receipt.Content.Text.ShouldContain("Bonjour Jeanne");
         receipt.Content.Text.ShouldContain("soldée");
@@ -106,16 +106,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         _host.Stripe.Stripe.DeliversEvents = false;
         (await _host.CheckoutAsync(await _host.OpenLinkAsync(await _host.PayLinkPathAsync(invoiceId)))).Dispose();
         var events = _host.Stripe.Stripe.Events.ToList();
-        var intent = (JsonObject)JsonNode.Parse(events.Single(json => json.Contains("payment_intent.succeeded", StringComparison.Ordinal)))!["data"]!["object"]!;
-        var refunded = _host.Stripe.Stripe.Template("charge");
-        refunded["id"] = "ch_refunded";
-        refunded["object"] = "charge";
-        refunded["payment_intent"] = (string)intent["id"]!;
-        refunded["amount"] = 10000;
-        refunded["amount_refunded"] = 2500;
-        refunded["currency"] = "eur";
-        refunded["metadata"] = intent["metadata"]!.DeepClone();
-        var refundEvent = _host.Stripe.Stripe.Emit("charge.refunded", refunded);
+        var refundEvent = RefundEvent(events, amountRefundedCents: 2500);
 
         // The refund first, then the payment events in reverse order.
         foreach (var json in new[] { refundEvent, events[1], events[0] })
@@ -128,6 +119,52 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         invoice.AmountPaidCents.ShouldBe(7500);
         invoice.Status.ShouldBe(InvoiceStatus.PartiallyPaid);
         (await _host.InScopeAsync(db => db.Set<Payment>().SingleAsync())).RefundedCents.ShouldBe(2500);
+    }
+
+    [Fact]
+    public async Task EventsOutOfOrder_PartialRefundBeforeItsPayment_NeverTellsThePatientTheInvoiceIsSettled()
+    {
+        var invoiceId = await _host.CreateInvoiceAsync("F-8", 10000);
+        _host.Stripe.Stripe.DeliversEvents = false;
+        (await _host.CheckoutAsync(await _host.OpenLinkAsync(await _host.PayLinkPathAsync(invoiceId)))).Dispose();
+        var events = _host.Stripe.Stripe.Events.ToList();
+        var refundEvent = RefundEvent(events, amountRefundedCents: 1000);
+
+        // 10 € of the 100 € payment refunded, and Stripe delivers the refund before the payment.
+        foreach (var json in new[] { refundEvent, events[0], events[1] })
+        {
+            using var response = await _host.Stripe.Stripe.DeliverAsync(json, CancellationToken.None);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var invoice = await _host.InvoiceAsync(invoiceId);
+        invoice.AmountOutstandingCents.ShouldBe(1000);
+        invoice.Status.ShouldBe(InvoiceStatus.PartiallyPaid);
+        _host.Notices.Notices.ShouldNotContain(notice => notice.Kind == PatientNoticeKind.InvoicePaid);
+        (await _host.InScopeAsync(db => db.OutboxMessages.CountAsync(message => message.Purpose == OutboxPurpose.PaymentReceipt))).ShouldBe(0);
+        (await _host.InScopeAsync(db => db.StaffAlerts.CountAsync(alert => alert.Kind == StaffAlertKind.InvoicePaid))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task EventsInOrder_PaymentThenPartialRefund_ThanksOnceForTheSettledInvoiceThenOwesTheRefund()
+    {
+        var invoiceId = await _host.CreateInvoiceAsync("F-10", 10000);
+        _host.Stripe.Stripe.DeliversEvents = false;
+        (await _host.CheckoutAsync(await _host.OpenLinkAsync(await _host.PayLinkPathAsync(invoiceId)))).Dispose();
+        var events = _host.Stripe.Stripe.Events.ToList();
+        var refundEvent = RefundEvent(events, amountRefundedCents: 1000);
+
+        foreach (var json in new[] { events[0], events[1], refundEvent })
+        {
+            using var response = await _host.Stripe.Stripe.DeliverAsync(json, CancellationToken.None);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // True when it was sent: the invoice was settled until the refund.
+        _host.Notices.Notices.Count(notice => notice.Kind == PatientNoticeKind.InvoicePaid).ShouldBe(1);
+        var invoice = await _host.InvoiceAsync(invoiceId);
+        invoice.AmountOutstandingCents.ShouldBe(1000);
+        invoice.Status.ShouldBe(InvoiceStatus.PartiallyPaid);
     }
 
     [Fact]
@@ -170,17 +207,19 @@ public sealed class PaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PayLinkOfAPaidInvoice_SaysSoPolitelyAndCreatesNothing()
+    public async Task PayLinkOfAPaidInvoice_IsAFriendly404AndCreatesNothing()
     {
         var invoiceId = await _host.CreateInvoiceAsync("F-6", 5000, amountPaidCents: 5000);
         var path = await _host.PayLinkPathAsync(invoiceId);
 
         using var response = await _host.Browser.GetAsync(path);
+        using var pay = await _host.Browser.PostAsync(path + "/pay", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("déjà réglée");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Plus rien à régler");
+        pay.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         _host.Stripe.Stripe.Requests.ShouldBeEmpty();
-        (await _host.InScopeAsync(db => db.Set<PaymentLinkOpen>().SingleAsync())).Outcome.ShouldBe(PaymentLinkOpenOutcome.AlreadySettled);
+        (await _host.InScopeAsync(db => db.Set<PaymentLinkOpen>().AnyAsync())).ShouldBeFalse();
     }
 
     [Fact]
@@ -204,6 +243,21 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         await _host.OpenLinkAsync(await _host.PayLinkPathAsync(invoiceId));
 
         _host.Stripe.Stripe.Requests.Single().Form["line_items[0][price_data][unit_amount]"].ShouldBe("6000");
+    }
+
+    /// <summary>A <c>charge.refunded</c> for the checkout's payment, with Stripe's running refund total.</summary>
+    private string RefundEvent(IReadOnlyList<string> checkoutEvents, long amountRefundedCents)
+    {
+        var intent = (JsonObject)JsonNode.Parse(checkoutEvents.Single(json => json.Contains("payment_intent.succeeded", StringComparison.Ordinal)))!["data"]!["object"]!;
+        var refunded = _host.Stripe.Stripe.Template("charge");
+        refunded["id"] = $"ch_refunded_{amountRefundedCents}";
+        refunded["object"] = "charge";
+        refunded["payment_intent"] = (string)intent["id"]!;
+        refunded["amount"] = (long)intent["amount"]!;
+        refunded["amount_refunded"] = amountRefundedCents;
+        refunded["currency"] = "eur";
+        refunded["metadata"] = intent["metadata"]!.DeepClone();
+        return _host.Stripe.Stripe.Emit("charge.refunded", refunded);
     }
 
     private async Task<HttpResponseMessage> PostWebhookAsync(string json, string? signature)

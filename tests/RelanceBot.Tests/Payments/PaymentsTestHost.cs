@@ -13,8 +13,10 @@ namespace RelanceBot.Tests.Payments;
 /// <summary>The app on a SQLite file, talking through Stripe.net to <see cref="FakeStripeServer"/>, which calls its webhook back.</summary>
 public sealed class PaymentsTestHost : IAsyncDisposable
 {
-    private PaymentsTestHost(RelanceBotFactory app, FakeStripeServer stripe, RecordingPatientNotifier notices, TestPractice practice, HttpClient api)
+    private PaymentsTestHost(
+        RelanceBotFactory app, FakeStripeServer stripe, RecordingPatientNotifier notices, RecordingLoggerProvider logs, TestPractice practice, HttpClient api)
     {
+        Logs = logs;
         App = app;
         Stripe = stripe;
         Notices = notices;
@@ -29,6 +31,9 @@ public sealed class PaymentsTestHost : IAsyncDisposable
 
     public RecordingPatientNotifier Notices { get; }
 
+    /// <summary>What the app logged.</summary>
+    public RecordingLoggerProvider Logs { get; }
+
     public TestPractice Practice { get; }
 
     /// <summary>The practice API (X-Api-Key).</summary>
@@ -37,9 +42,10 @@ public sealed class PaymentsTestHost : IAsyncDisposable
     /// <summary>A patient's browser that does not follow redirects, to look at them.</summary>
     public HttpClient Browser { get; }
 
-    public static async Task<PaymentsTestHost> StartAsync()
+    public static async Task<PaymentsTestHost> StartAsync(Action<RelanceBotFactory>? configure = null)
     {
         var app = new RelanceBotFactory();
+        configure?.Invoke(app);
         var stripe = await FakeStripeServer.StartAsync(app.Clock);
         var notices = new RecordingPatientNotifier();
         app.Settings["Payments:Stripe:SecretKey"] = FakeStripeServer.ApiKey;
@@ -47,10 +53,12 @@ public sealed class PaymentsTestHost : IAsyncDisposable
         app.Settings["Payments:Stripe:ApiBase"] = stripe.BaseAddress.AbsoluteUri;
         app.Settings["Payments:Stripe:MaxNetworkRetries"] = "0";
         app.TestServices.Add(notices.Register);
+        var logs = new RecordingLoggerProvider();
+        app.TestServices.Add(logs.Register);
         var practice = await TestPractice.CreateAsync(app);
         var api = app.CreateApiClient(practice.ApiKey);
         stripe.WebhookUrl = new Uri(api.BaseAddress!, StripeWebhookEndpoint.Path);
-        return new PaymentsTestHost(app, stripe, notices, practice, api);
+        return new PaymentsTestHost(app, stripe, notices, logs, practice, api);
     }
 
     /// <summary>A patient P-1 and an invoice through the practice API; returns the invoice id.</summary>
@@ -70,14 +78,36 @@ public sealed class PaymentsTestHost : IAsyncDisposable
         return new Uri(link).AbsolutePath;
     }
 
-    /// <summary>Opens the link and returns the Checkout Session id it redirected to.</summary>
+    /// <summary>Opens the link's patient space, presses "pay now" and returns the Checkout Session id it redirected to.</summary>
     public async Task<string> OpenLinkAsync(string path)
     {
-        using var response = await Browser.GetAsync(path);
+        using var response = await PostSpaceFormAsync(path, "pay", new Dictionary<string, string>());
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var location = response.Headers.Location!;
         location.GetLeftPart(UriPartial.Authority).ShouldBe(Stripe.BaseAddress.GetLeftPart(UriPartial.Authority));
         return location.Segments[^1];
+    }
+
+    /// <summary>
+    /// Posts one of the patient space's forms as a browser would: the space's page first (its antiforgery cookie and
+    /// field), then the form.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostSpaceFormAsync(string path, string action, IReadOnlyDictionary<string, string> fields, HttpClient? browser = null)
+    {
+        browser ??= Browser;
+        var page = await browser.GetStringAsync(path);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryField(page) };
+        return await browser.PostAsync($"{path}/{action}", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The antiforgery token a page of the space carries in its forms.</summary>
+    public static string AntiforgeryField(string html)
+    {
+        const string marker = "name=\"__RequestVerificationToken\" value=\"";
+        var start = html.IndexOf(marker, StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(-1, "the page has a form with an antiforgery field");
+        start += marker.Length;
+        return html[start..html.IndexOf('"', start)];
     }
 
     /// <summary>The patient presses a button on the fake hosted checkout page.</summary>

@@ -12,8 +12,9 @@ using RelanceBot.Outbox;
 using RelanceBot.Patients;
 using RelanceBot.Persistence;
 using RelanceBot.Reminders;
-using RelanceBot.Tests.BotFramework.TestInfrastructure;
+using RelanceBot.Sms.DemoTwilio;
 using RelanceBot.Tests.Outbox.TestInfrastructure;
+using RelanceBot.Tests.Sms;
 using RelanceBot.Tests.TestHost;
 using Shouldly;
 
@@ -21,12 +22,17 @@ namespace RelanceBot.Tests.Reminders;
 
 /// <summary>
 /// The sweep on the real app and a SQLite file. Quartz may sweep too in the background, so tests assert what is in
-/// the database, which is the same whichever sweep did the work. Messages are delivered (to a fake Bot Connector and a
+/// the database, which is the same whichever sweep did the work. Messages are delivered (to a fake of Twilio's API and a
 /// local SMTP server) only when a test runs the outbox dispatcher itself.
 /// </summary>
 public class ReminderSweepTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
+    private const string PatientPhone = "+33612345678";
+
+    /// <summary>Where the fake Twilio would post patients' texts: nothing listens, so the bot never hears of them.</summary>
+    private static readonly Uri UnreachableWebhook = new("http://127.0.0.1:1/webhooks/twilio/sms");
+
+    private FakeTwilioServer _twilio = null!;
     private SmtpServer _smtp = null!;
     private RelanceBotFactory _factory = null!;
     private HttpClient _api = null!;
@@ -36,13 +42,16 @@ public class ReminderSweepTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
         _smtp = await SmtpServer.StartAsync();
         _factory = await CreateFactoryAsync();
+        _twilio = await FakeTwilioServer.StartAsync(_factory.Clock, UnreachableWebhook);
         // Links are built on the public host the reminders advertise.
         _factory.Settings["Payments:PublicBaseUrl"] = "https://pay.relancebot.test";
-        _factory.Settings["Delivery:Chat:SmsServiceUrl"] = _connector.ServiceUrl;
-        _factory.Settings["Delivery:Chat:SmsBotPhoneNumber"] = OutboxTestBed.SmsBotPhoneNumber;
+        _factory.Settings["Sms:Provider"] = "Twilio";
+        _factory.Settings["Sms:Twilio:AccountSid"] = DemoTwilioServer.AccountSid;
+        _factory.Settings["Sms:Twilio:AuthToken"] = FakeTwilioServer.AuthToken;
+        _factory.Settings["Sms:Twilio:FromNumber"] = DemoTwilioServer.FromNumber;
+        _factory.Settings["Sms:Twilio:ApiBase"] = _twilio.BaseAddress.AbsoluteUri;
         _factory.Settings["Delivery:Email:Host"] = "127.0.0.1";
         _factory.Settings["Delivery:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _factory.Settings["Delivery:Email:Tls"] = "None";
@@ -61,7 +70,7 @@ public class ReminderSweepTests : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _smtp.DisposeAsync();
-        await _connector.DisposeAsync();
+        await _twilio.DisposeAsync();
     }
 
     [Fact]
@@ -75,7 +84,7 @@ public class ReminderSweepTests : IAsyncLifetime
         messages[0].Purpose.ShouldBe(OutboxPurpose.Reminder);
         messages[0].IdempotencyKey.ShouldEndWith(":courteous-1");
         messages[0].Content.Text.ShouldContain("https://pay.relancebot.test/p/");
-        messages[0].Content.Text.ShouldContain("rb-");
+        messages[0].Content.Text.ShouldContain("STOP");
         messages[0].Content.Text.ShouldNotContain("Consultation"); // the internal description
     }
 
@@ -138,8 +147,8 @@ public class ReminderSweepTests : IAsyncLifetime
         await SweepAsync();
 
         var second = (await OutboxAsync()).Single(message => message.IdempotencyKey.EndsWith(":courteous-2", StringComparison.Ordinal));
-        first.Channel.ShouldBe(DeliveryChannel.Chat); // SMS through the Bot Framework SMS channel
-        second.Channel.ShouldBe(DeliveryChannel.Chat, "e-mail was opted out, so SMS goes on");
+        first.Channel.ShouldBe(DeliveryChannel.Sms); // through the fake Twilio
+        second.Channel.ShouldBe(DeliveryChannel.Sms, "e-mail was opted out, so SMS goes on");
     }
 
     [Fact]
@@ -294,13 +303,14 @@ public class ReminderSweepTests : IAsyncLifetime
     public async Task A_reminder_carried_by_the_fallback_is_recorded_as_sent_on_the_fallback_channel()
     {
         await SweepAsync();
-        _connector.Enqueue(403, """{"error":{"code":"Forbidden","message":"no"}}""");
-        _connector.Enqueue(403, """{"error":{"code":"Forbidden","message":"no"}}""");
+        // The patient texted STOP to the carrier and the bot was not told: Twilio refuses the SMS for good.
+        await Should.ThrowAsync<HttpRequestException>(() => _twilio.Twilio.SendInboundAsync(PatientPhone, "STOP", CancellationToken.None));
 
         await DeliverAsync(); // the SMS fails for good; the dispatcher sends the e-mail fallback in the same run
 
+        _twilio.Twilio.Sent.ShouldBeEmpty();
         (await OutboxAsync()).Select(message => (message.Channel, message.Status))
-            .ShouldBe([(DeliveryChannel.Chat, OutboxStatus.Failed), (DeliveryChannel.Email, OutboxStatus.Sent)], ignoreOrder: true);
+            .ShouldBe([(DeliveryChannel.Sms, OutboxStatus.Failed), (DeliveryChannel.Email, OutboxStatus.Sent)], ignoreOrder: true);
         var run = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
         run.Outcome.ShouldBe(StepOutcome.Sent);
         run.Channel.ShouldBe(ChannelKind.Email);

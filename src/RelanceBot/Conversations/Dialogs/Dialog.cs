@@ -21,6 +21,12 @@ public abstract class Dialog(string id)
     public virtual Task<DialogTurnResult> ResumeAsync(DialogContext dialogContext, JsonNode? result, CancellationToken cancellationToken)
         => dialogContext.EndDialogAsync(result, cancellationToken);
 
+    /// <summary>
+    /// Whether this turn's message answers what the dialog is waiting for; when it does not, the conversation may take
+    /// it as a new request instead (a menu never traps a reply that means something else).
+    /// </summary>
+    public virtual bool Understands(DialogContext dialogContext, DialogInstance instance) => true;
+
     /// <summary>Asks again what the dialog is waiting for (after an interruption such as "aide").</summary>
     public virtual Task RepromptAsync(DialogContext dialogContext, DialogInstance instance, CancellationToken cancellationToken)
         => Task.CompletedTask;

@@ -56,6 +56,9 @@ public sealed class DialogContext(DialogSet dialogs, DialogStack stack, ITurnCon
         return BeginDialogAsync(id, options, cancellationToken);
     }
 
+    /// <summary>Whether the active dialog can take this turn's message as its answer.</summary>
+    public bool ActiveUnderstands() => Active is { } active && dialogs.Find(active.Id).Understands(this, active);
+
     public DialogTurnResult CancelAllDialogs()
     {
         stack.Clear();

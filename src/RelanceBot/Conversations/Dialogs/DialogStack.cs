@@ -38,6 +38,9 @@ public sealed class DialogStack
 
     public DialogInstance? Active => _instances.Count == 0 ? null : _instances[^1];
 
+    /// <summary>The dialog the conversation started first (the flow), if any.</summary>
+    public DialogInstance? Root => _instances.Count == 0 ? null : _instances[0];
+
     /// <summary>The dialog that started the active one, if any.</summary>
     public DialogInstance? Parent => _instances.Count < 2 ? null : _instances[^2];
 

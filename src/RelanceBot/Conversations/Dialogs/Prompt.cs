@@ -48,6 +48,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         await dialogContext.SendAsync(options.Text, options.Choices ?? [], cancellationToken);
     }
 
+    /// <summary>A reply the prompt can read, even one its validator will refuse (a date in the past is still a date).</summary>
+    public sealed override bool Understands(DialogContext dialogContext, DialogInstance instance)
+        => TryRecognize(dialogContext, ReadOptions(instance.State), out _);
+
     /// <summary>Reads the reply; false when it does not answer the question.</summary>
     protected abstract bool TryRecognize(DialogContext dialogContext, PromptOptions options, out T value);
 

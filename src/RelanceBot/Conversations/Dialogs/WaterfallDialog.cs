@@ -12,6 +12,9 @@ public sealed class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> step
     private const string OptionsKey = "options";
     internal const string ValuesKey = "values";
 
+    /// <summary>What a running waterfall was started with.</summary>
+    public static JsonNode? OptionsOf(DialogInstance instance) => instance.State[OptionsKey];
+
     public override Task<DialogTurnResult> BeginAsync(DialogContext dialogContext, JsonNode? options, CancellationToken cancellationToken)
     {
         var state = dialogContext.Active!.State;

@@ -1,12 +1,14 @@
-using Microsoft.Extensions.Options;
-using RelanceBot.Alerts;
+using System.Text.Json.Nodes;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>already_paid: how and when, then reminders pause while staff check the payment.</summary>
-public sealed class AlreadyPaidFlow(
-    PatientSession session, PatientFiles files, StaffAlerts alerts, IOptions<ConversationOptions> options) : IPatientFlow
+/// <summary>
+/// already_paid: how and when (unless the first message said it: a means of payment or a date, which is when it was
+/// paid, never a promise), then reminders pause while staff check the payment.
+/// </summary>
+public sealed class AlreadyPaidFlow(PatientSession session, ClaimPayment claimPayment) : IPatientFlow
 {
     public Dialog Dialog => new WaterfallDialog(FlowIds.AlreadyPaid, [AskHowAsync, RecordAsync]);
 
@@ -16,6 +18,11 @@ public sealed class AlreadyPaidFlow(
         if (file.OpenInvoices.Count == 0)
         {
             return await step.SayAndEndAsync(session.Say("nothing-due"), cancellationToken);
+        }
+
+        if (step.OptionsAs<FlowRequest>() is { } request && (request.PaymentMethod is not null || request.PromisedDate is not null))
+        {
+            return await step.NextAsync(JsonValue.Create(request.Words), cancellationToken);
         }
 
         return await step.PromptAsync(FlowIds.TextPrompt, new PromptOptions(session.Say("already-paid-ask")), cancellationToken);
@@ -29,20 +36,12 @@ public sealed class AlreadyPaidFlow(
         }
 
         var file = await session.FileAsync(cancellationToken);
-        var invoiceIds = file.OpenInvoices.Select(invoice => invoice.Id).ToList();
-        var until = session.Now.AddDays(options.Value.AlreadyPaidPauseDays);
-        foreach (var invoice in await files.TrackOpenInvoicesAsync(file.PatientId, invoiceIds, cancellationToken))
-        {
-            invoice.PauseReminders(until, "Le patient indique avoir payé : à vérifier", session.Now);
-        }
-
-        alerts.Raise(new NewStaffAlert(
+        await claimPayment.StageAsync(
             file.PracticeId,
-            StaffAlertKind.AlreadyPaidClaim,
-            $"Le patient indique avoir réglé {session.Money(file.OutstandingCents)} : paiement à vérifier ; rappels suspendus.",
             file.PatientId,
-            invoiceIds.Count == 1 ? invoiceIds[0] : null,
-            AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, answer)));
+            [.. file.OpenInvoices.Select(invoice => invoice.Id)],
+            AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, answer),
+            cancellationToken);
         return await step.SayAndEndAsync(session.Say("already-paid-recorded"), cancellationToken);
     }
 }

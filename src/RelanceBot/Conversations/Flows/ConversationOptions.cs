@@ -19,6 +19,10 @@ public sealed class ConversationOptions
     [Range(1, 90)]
     public int AlreadyPaidPauseDays { get; set; } = 14;
 
+    /// <summary>Reminders wait this long for staff to look at a hardship or a call-back request.</summary>
+    [Range(1, 90)]
+    public int StaffReviewPauseDays { get; set; } = 14;
+
     /// <summary>Failed identity checks allowed per conversation, per surname and per patient of a practice.</summary>
     [Range(1, 20)]
     public int IdentityMaxAttempts { get; set; } = 5;

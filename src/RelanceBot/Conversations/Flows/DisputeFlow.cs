@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
-using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>dispute: which invoice (when several), the reason, then reminders stop and staff look at it.</summary>
-public sealed class DisputeFlow(PatientSession session, PatientFiles files, StaffAlerts alerts) : IPatientFlow
+/// <summary>
+/// dispute: which invoice (when several), the reason (unless the first message gave one), then reminders stop and
+/// staff look at it.
+/// </summary>
+public sealed class DisputeFlow(PatientSession session, ContestInvoice contestInvoice) : IPatientFlow
 {
     private const string InvoiceKey = "invoice";
 
@@ -37,6 +40,11 @@ public sealed class DisputeFlow(PatientSession session, PatientFiles files, Staf
         }
 
         step.Values[InvoiceKey] = step.Result.DeepClone();
+        if (step.OptionsAs<FlowRequest>()?.Words is { } words && DisputeReasons.IsGivenIn(words))
+        {
+            return await step.NextAsync(JsonValue.Create(words), cancellationToken);
+        }
+
         return await step.PromptAsync(FlowIds.TextPrompt, new PromptOptions(session.Say("dispute-ask-reason")), cancellationToken);
     }
 
@@ -49,21 +57,13 @@ public sealed class DisputeFlow(PatientSession session, PatientFiles files, Staf
 
         var file = await session.FileAsync(cancellationToken);
         var invoiceId = Guid.Parse(step.Values[InvoiceKey]!.GetValue<string>());
-        var invoice = (await files.TrackOpenInvoicesAsync(file.PatientId, [invoiceId], cancellationToken)).SingleOrDefault();
-        if (invoice is null)
+        var words = AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, reason);
+        if (!await contestInvoice.StageAsync(file.PracticeId, file.PatientId, invoiceId, words, cancellationToken))
         {
             // Paid or settled since the question was asked.
             return await step.SayAndEndAsync(session.Say("nothing-due"), cancellationToken);
         }
 
-        invoice.Dispute(session.Now);
-        alerts.Raise(new NewStaffAlert(
-            file.PracticeId,
-            StaffAlertKind.Dispute,
-            $"Le patient conteste la facture {invoice.ExternalReference} ; rappels arrêtés.",
-            file.PatientId,
-            invoice.Id,
-            AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, reason)));
         return await step.SayAndEndAsync(session.Say("dispute-recorded"), cancellationToken);
     }
 }

@@ -16,12 +16,14 @@ public static class FlowIds
     public const string TalkToHuman = "talk-to-human";
     public const string Stop = "stop";
     public const string Identity = "identity";
+    public const string ConfirmIntent = "confirm-intent";
 
     public const string TextPrompt = "text";
     public const string ChoicePrompt = "choice";
     public const string ConfirmPrompt = "confirm";
     public const string PaymentDatePrompt = "payment-date";
     public const string BirthDatePrompt = "birth-date";
+    public const string PhonePrompt = "phone";
 
     public static string For(Intent intent) => intent switch
     {
@@ -36,6 +38,10 @@ public static class FlowIds
         Intent.Stop => Stop,
         _ => Menu,
     };
+
+    /// <summary>Flows that record something (a plan request, a deferral, a dispute, a pause, an opt-out, a staff call).</summary>
+    public static bool ChangesData(string flowId)
+        => flowId is Installments or Defer or AlreadyPaid or Dispute or Hardship or TalkToHuman or Stop;
 
     /// <summary>Flows that work without knowing the patient: anything else waits for a link or the identity check.</summary>
     public static bool NeedsPatient(string flowId) => flowId is not (TalkToHuman or Stop);

@@ -1,9 +1,15 @@
+using Microsoft.Extensions.Options;
+using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
 
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>hardship: an understanding word, then three installments or a call, or nothing at all — no pressure.</summary>
-public sealed class HardshipFlow(PatientSession session, FlowRouter router) : IPatientFlow
+/// <summary>
+/// hardship: reminders pause and staff are told at once; an understanding word, then three installments or a call
+/// (which asks for a number when the practice has none), or nothing at all — no pressure.
+/// </summary>
+public sealed class HardshipFlow(
+    PatientSession session, FlowRouter router, ReminderPauses pauses, StaffAlerts alerts, IOptions<ConversationOptions> options) : IPatientFlow
 {
     private const string NotNow = "not-now";
 
@@ -11,6 +17,14 @@ public sealed class HardshipFlow(PatientSession session, FlowRouter router) : IP
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        var file = await session.FileAsync(cancellationToken);
+        await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient fait part de difficultés financières", cancellationToken);
+        alerts.Raise(new NewStaffAlert(
+            file.PracticeId,
+            StaffAlertKind.Hardship,
+            "Le patient fait part de difficultés financières ; rappels suspendus le temps d'en parler avec lui.",
+            file.PatientId,
+            PatientWords: step.OptionsAs<FlowRequest>()?.Words));
         Choice[] choices =
         [
             new(FlowIds.Installments, session.Say("hardship-three-installments")),

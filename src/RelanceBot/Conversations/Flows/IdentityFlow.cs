@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
@@ -8,7 +9,8 @@ namespace RelanceBot.Conversations.Flows;
 
 /// <summary>
 /// The identity check of a conversation a practice's web page opened (no reminder link): last name and date of birth
-/// must match exactly one active patient of that practice. Names compare without case or accents. Failures count per
+/// must match exactly one active patient of that practice. Names compare without case or accents; the first name may
+/// come with the last one, and a name given as the conversation's first message is taken without asking again. Failures count per
 /// conversation, per surname typed and per patient whose birth date was typed (<see cref="IdentityCheckThrottle"/>),
 /// so new conversations bring no fresh tries; after <see cref="ConversationOptions.IdentityMaxAttempts"/> failures
 /// within <see cref="ConversationOptions.IdentityAttemptWindow"/> the subject is locked for a while and staff are alerted.
@@ -31,6 +33,12 @@ public sealed class IdentityFlow(
             && await throttles.IsConversationLockedAsync(practiceId, session.Conversation.Id, cancellationToken))
         {
             return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
+        }
+
+        // "Martin", "Jeanne Martin", "je suis Jeanne Martin" as the first message: the name is not asked again.
+        if (step.OptionsAs<FlowRequest>() is { ResumeFlow: FlowIds.Menu } request && PatientNames.GivenIn(request.Words) is { } name)
+        {
+            return await step.NextAsync(JsonValue.Create(name), cancellationToken);
         }
 
         return await step.PromptAsync(FlowIds.TextPrompt, new PromptOptions(session.Say("identity-ask-last-name")), cancellationToken);
@@ -63,7 +71,7 @@ public sealed class IdentityFlow(
             .Where(patient => patient.PracticeId == practiceId && patient.DateOfBirth == birthDate && patient.DeactivatedAt == null)
             .Select(patient => new { patient.Id, patient.LastName })
             .ToListAsync(cancellationToken);
-        var matches = candidates.Where(candidate => ChoiceRecognizer.Normalize(candidate.LastName) == lastName).ToList();
+        var matches = candidates.Where(candidate => PatientNames.Matches(lastName, candidate.LastName)).ToList();
         var request = step.OptionsAs<FlowRequest>() ?? new FlowRequest("");
         var conversationSubject = IdentityCheckThrottles.ConversationSubject(session.Conversation.Id);
         string[] subjects =

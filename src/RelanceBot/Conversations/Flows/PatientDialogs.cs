@@ -23,6 +23,7 @@ public sealed class PatientDialogs
                     : date > session.Today.AddDays(maxDeferralDays)
                         ? session.Say("defer-date-too-far", ("latest", session.Date(session.Today.AddDays(maxDeferralDays))))
                         : null))
+            .Add(new PhonePrompt(FlowIds.PhonePrompt))
             .Add(new DatePrompt(FlowIds.BirthDatePrompt, text => BirthDates.Parse(text, session.Today)));
         foreach (var flow in flows)
         {

@@ -25,6 +25,8 @@ public sealed class PatientFiles(RelanceBotDbContext db)
                     practice.PractitionerName,
                     practice.Phone,
                     practice.TimeZoneId,
+                    patient.Language,
+                    patient.PhoneE164 != null,
                     context.Invoices
                         .Where(invoice => invoice.PatientId == patient.Id
                             && (invoice.Status == InvoiceStatus.Open || invoice.Status == InvoiceStatus.PartiallyPaid))

@@ -19,21 +19,26 @@ public sealed class PatientSession(MessageCatalog messages, PatientFiles files, 
 
     public ConversationState State => _state ?? throw NotStarted();
 
+    /// <summary>The bound patient's recorded language, else the client's; <see cref="SpeakIn"/> follows the patient's writing.</summary>
     public BotLanguage Language { get; private set; }
+
+    public void SpeakIn(BotLanguage language) => Language = language;
 
     /// <summary>Null until a link token or the identity check has bound the conversation to a patient.</summary>
     public Guid? PatientId => Conversation.PatientId;
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <param name="language">The client's language (its locale), spoken until the conversation is bound to a patient.</param>
     public async Task BeginAsync(
         ConversationReferenceRecord conversation, ConversationState state, BotLanguage language, CancellationToken cancellationToken)
     {
         _conversation = conversation;
         _state = state;
         _file = null;
-        Language = language;
-        var zoneId = PatientId is null ? Practice.DefaultTimeZoneId : (await FileAsync(cancellationToken)).TimeZoneId;
+        var file = PatientId is null ? null : await FileAsync(cancellationToken);
+        Language = BotLanguages.FromCode(file?.Language) ?? language;
+        var zoneId = file?.TimeZoneId ?? Practice.DefaultTimeZoneId;
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
     }
 

@@ -1,14 +1,19 @@
-using RelanceBot.Alerts;
+using Microsoft.Extensions.Options;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.PatientRequests;
 
 namespace RelanceBot.Conversations.Flows;
 
-/// <summary>talk_to_human: staff are alerted with the patient's words; the patient is told when to expect the call.</summary>
-public sealed class TalkToHumanFlow(PatientSession session, StaffAlerts alerts) : IPatientFlow
+/// <summary>
+/// talk_to_human: reminders pause while staff call back, a number is asked for when the practice has none, then staff
+/// are alerted with the patient's words and the patient is told when to expect the call.
+/// </summary>
+public sealed class TalkToHumanFlow(
+    PatientSession session, ReminderPauses pauses, RequestCallBack requestCallBack, IOptions<ConversationOptions> options) : IPatientFlow
 {
-    public Dialog Dialog => new WaterfallDialog(FlowIds.TalkToHuman, [AlertAsync]);
+    public Dialog Dialog => new WaterfallDialog(FlowIds.TalkToHuman, [AskPhoneAsync, AlertAsync]);
 
-    private async Task<DialogTurnResult> AlertAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskPhoneAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (session.PatientId is null)
         {
@@ -16,12 +21,18 @@ public sealed class TalkToHumanFlow(PatientSession session, StaffAlerts alerts) 
         }
 
         var file = await session.FileAsync(cancellationToken);
-        alerts.Raise(new NewStaffAlert(
-            file.PracticeId,
-            StaffAlertKind.TalkToHuman,
-            $"Le patient demande à être rappelé (conversation {session.Conversation.ChannelId}).",
-            file.PatientId,
-            PatientWords: step.OptionsAs<FlowRequest>()?.Words));
+        return file.HasPhone
+            ? await step.NextAsync(null, cancellationToken)
+            : await step.PromptAsync(FlowIds.PhonePrompt, new PromptOptions(session.Say("ask-phone"), session.Say("retry-phone")), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AlertAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var file = await session.FileAsync(cancellationToken);
+        await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient demande à être rappelé", cancellationToken);
+        requestCallBack.Stage(
+            file.PracticeId, file.PatientId, $"conversation {session.Conversation.ChannelId}", step.Result?.GetValue<string>(),
+            step.OptionsAs<FlowRequest>()?.Words);
         var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", phone)) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }

@@ -14,6 +14,14 @@ public static class BotLanguages
             ? BotLanguage.English
             : BotLanguage.French;
 
+    /// <summary>A two-letter code (a patient's recorded language, a recognised reply's); null for one the bot does not speak.</summary>
+    public static BotLanguage? FromCode(string? code) => code switch
+    {
+        "fr" => BotLanguage.French,
+        "en" => BotLanguage.English,
+        _ => null,
+    };
+
     public static CultureInfo Culture(this BotLanguage language)
         => language == BotLanguage.English ? English : French;
 

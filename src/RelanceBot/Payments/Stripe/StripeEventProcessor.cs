@@ -28,6 +28,7 @@ public sealed class StripeEventProcessor(
         }
 
         await ApplyAsync(stripeEvent, cancellationToken);
+        await ledger.SettlePaidInvoicesAsync(cancellationToken);
         db.Add(ProcessedStripeEvent.Of(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, time.GetUtcNow()));
         try
         {

@@ -17,4 +17,8 @@ public sealed record ReminderMessageModel(
     DateOnly DueDate,
     string PaymentLink,
     string ReplyCode,
-    bool EarlierReminderDelivered);
+    bool EarlierReminderDelivered)
+{
+    /// <summary>The one-click link that opts the patient's e-mail address out; null when they have no e-mail channel.</summary>
+    public string? UnsubscribeLink { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Fluid;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Patients;
 
@@ -8,7 +9,9 @@ namespace RelanceBot.Reminders.Messages;
 
 /// <summary>
 /// The reminder wording, per language, in editable Liquid files (<c>Reminders/Templates/{fr,en}/{name}.{sms,email}.liquid</c>).
-/// SMS texts also serve chat; the first line of an e-mail template is its subject. Loaded once and checked at startup
+/// SMS texts also serve chat; the first line of an e-mail template is its subject. The lines every reminder ends with
+/// (automated-message disclosure, how to reach a person, how to stop) are the <c>footer</c> variable, worded per
+/// channel in the catalogs beside the templates (<c>Reminders/Templates/{fr,en}.json</c>). Loaded once and checked at startup
 /// (every template in every language and variant, and each renders with a sample), so a broken edit stops the app
 /// instead of a reminder.
 /// </summary>
@@ -21,12 +24,17 @@ public sealed class ReminderTemplates
     private static readonly TemplateOptions Options = new() { StrictVariables = true };
 
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
+    private readonly MessageCatalog _texts;
 
-    private ReminderTemplates(FrozenDictionary<string, IFluidTemplate> templates, FrozenSet<string> names)
+    private ReminderTemplates(FrozenDictionary<string, IFluidTemplate> templates, FrozenSet<string> names, MessageCatalog texts)
     {
         _templates = templates;
         Names = names;
+        _texts = texts;
     }
+
+    /// <summary>The catalog of the footers and of the unsubscribe page.</summary>
+    public MessageCatalog Texts => _texts;
 
     public FrozenSet<string> Names { get; }
 
@@ -59,16 +67,20 @@ public sealed class ReminderTemplates
             throw new InvalidOperationException($"Reminder templates missing in {directory}: {string.Join(", ", missing)}");
         }
 
-        var loaded = new ReminderTemplates(templates.ToFrozenDictionary(StringComparer.Ordinal), names);
+        var loaded = new ReminderTemplates(templates.ToFrozenDictionary(StringComparer.Ordinal), names, MessageCatalog.Load(directory));
         foreach (var language in PatientLanguage.All)
         {
             foreach (var name in names)
             {
                 foreach (var channel in Enum.GetValues<ChannelKind>())
                 {
-                    // Both ways a text may word earlier reminders.
-                    loaded.Render(name, channel, Sample(language, earlierReminderDelivered: true));
-                    loaded.Render(name, channel, Sample(language, earlierReminderDelivered: false));
+                    // Both ways a text may word earlier reminders, with and without an unsubscribe link.
+                    foreach (var earlierReminderDelivered in new[] { true, false })
+                    {
+                        var sample = Sample(language, earlierReminderDelivered);
+                        loaded.Render(name, channel, sample);
+                        loaded.Render(name, channel, sample with { UnsubscribeLink = null });
+                    }
                 }
             }
         }
@@ -85,7 +97,7 @@ public sealed class ReminderTemplates
             throw new KeyNotFoundException($"No reminder template '{name}' in '{model.Language}'.");
         }
 
-        var text = template.Render(Context(model), NullEncoder.Default).Trim();
+        var text = template.Render(Context(model, Footer(channel, model)), NullEncoder.Default).Trim();
         return channel switch
         {
             ChannelKind.Email => AsEmail(text),
@@ -100,7 +112,26 @@ public sealed class ReminderTemplates
         return new RenderedReminder(lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "", []);
     }
 
-    private static TemplateContext Context(ReminderMessageModel model)
+    private string Footer(ChannelKind channel, ReminderMessageModel model)
+    {
+        var language = model.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
+        if (channel != ChannelKind.Email)
+        {
+            return _texts.Render(language, channel == ChannelKind.Sms ? "sms-footer" : "chat-footer");
+        }
+
+        return string.Join('\n', [
+            _texts.Render(language, "email-disclosure", ("practice", model.PracticeName)),
+            model.PracticePhone is { Length: > 0 } phone
+                ? _texts.Render(language, "email-contact-phone", ("phone", phone))
+                : _texts.Render(language, "email-contact"),
+            model.UnsubscribeLink is { } link
+                ? _texts.Render(language, "email-stop", ("unsubscribe", link))
+                : _texts.Render(language, "email-stop-page"),
+        ]);
+    }
+
+    private static TemplateContext Context(ReminderMessageModel model, string footer)
     {
         var culture = CultureInfo.GetCultureInfo(model.Language == PatientLanguage.English ? "en-GB" : "fr-FR");
         var context = new TemplateContext(Options);
@@ -114,6 +145,7 @@ public sealed class ReminderTemplates
         context.SetValue("pay_link", model.PaymentLink);
         context.SetValue("reply_code", model.ReplyCode);
         context.SetValue("earlier_reminder", model.EarlierReminderDelivered);
+        context.SetValue("footer", footer);
         return context;
     }
 
@@ -121,5 +153,8 @@ public sealed class ReminderTemplates
 
     private static ReminderMessageModel Sample(string language, bool earlierReminderDelivered) => new(
         language, "Jeanne", "Martin", "Cabinet Dupont", "Dr Dupont", "+33102030405", 12345,
-        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample", earlierReminderDelivered);
+        new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample", earlierReminderDelivered)
+    {
+        UnsubscribeLink = "https://relancebot.example/unsubscribe/sample",
+    };
 }

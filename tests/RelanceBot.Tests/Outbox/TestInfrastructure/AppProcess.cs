@@ -21,6 +21,8 @@ public sealed class AppProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
+    public int Id => _process.Id;
+
     public string Output
     {
         get

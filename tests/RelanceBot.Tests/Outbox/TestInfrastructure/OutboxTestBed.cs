@@ -19,7 +19,6 @@ namespace RelanceBot.Tests.Outbox.TestInfrastructure;
 /// </summary>
 public sealed class OutboxTestBed : IAsyncDisposable
 {
-    public const string SmsBotPhoneNumber = "+33100000000";
 
     private readonly RelanceBotFactory _factory;
 
@@ -52,8 +51,6 @@ public sealed class OutboxTestBed : IAsyncDisposable
         {
             builder.UseSetting("Outbox:DispatcherEnabled", "false");
             builder.UseSetting("Delivery:Chat:TeamsServiceUrl", connector.ServiceUrl);
-            builder.UseSetting("Delivery:Chat:SmsServiceUrl", connector.ServiceUrl);
-            builder.UseSetting("Delivery:Chat:SmsBotPhoneNumber", SmsBotPhoneNumber);
             builder.UseSetting("Delivery:Email:Host", "127.0.0.1");
             builder.UseSetting("Delivery:Email:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Delivery:Email:Tls", "None");

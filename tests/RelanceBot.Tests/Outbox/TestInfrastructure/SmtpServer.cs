@@ -49,6 +49,9 @@ public sealed class SmtpServer : IAsyncDisposable
         return new SmtpServer(process, directory, port);
     }
 
+    /// <summary>How many mails were accepted so far, without reading them.</summary>
+    public int ReceivedCount => Directory.GetFiles(_directory, "*.eml").Length;
+
     public IReadOnlyList<MimeMessage> ReceivedMessages() =>
         Directory.GetFiles(_directory, "*.eml").Order().Select(file => MimeMessage.Load(file)).ToList();
 

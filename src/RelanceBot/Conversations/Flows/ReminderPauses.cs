@@ -1,0 +1,21 @@
+using RelanceBot.Conversations.Dialogs;
+
+namespace RelanceBot.Conversations.Flows;
+
+/// <summary>Pauses the reminders of the bound patient's open invoices while staff look (saved with the turn).</summary>
+public sealed class ReminderPauses(PatientSession session, PatientFiles files)
+{
+    /// <returns>The open invoices paused.</returns>
+    public async Task<IReadOnlyList<Guid>> PauseAsync(int days, string reason, CancellationToken cancellationToken)
+    {
+        var file = await session.FileAsync(cancellationToken);
+        var invoiceIds = file.OpenInvoices.Select(invoice => invoice.Id).ToList();
+        var until = session.Now.AddDays(days);
+        foreach (var invoice in await files.TrackOpenInvoicesAsync(file.PatientId, invoiceIds, cancellationToken))
+        {
+            invoice.PauseReminders(until, reason, session.Now);
+        }
+
+        return invoiceIds;
+    }
+}

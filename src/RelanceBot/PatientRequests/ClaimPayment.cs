@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using RelanceBot.Alerts;
+using RelanceBot.Conversations.Flows;
+using RelanceBot.Invoices;
+
+namespace RelanceBot.PatientRequests;
+
+/// <summary>
+/// "I already paid" (chat or patient space): the patient's open invoices among those named pause while staff check
+/// the payment (a <see cref="StaffAlertKind.AlreadyPaidClaim"/> with the patient's words). Staged in the caller's unit of work.
+/// </summary>
+public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOptions<ConversationOptions> options, TimeProvider time)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Returns how many invoices were paused: none when they were all settled meanwhile.</summary>
+    public async Task<int> StageAsync(
+        Guid practiceId, Guid patientId, IReadOnlyCollection<Guid> invoiceIds, string patientWords, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
+        var invoices = await files.TrackOpenInvoicesAsync(patientId, invoiceIds, cancellationToken);
+        if (invoices.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var until = now.AddDays(options.Value.AlreadyPaidPauseDays);
+        foreach (var invoice in invoices)
+        {
+            invoice.PauseReminders(until, "Le patient indique avoir payé : à vérifier", now);
+        }
+
+        alerts.Raise(new NewStaffAlert(
+            practiceId,
+            StaffAlertKind.AlreadyPaidClaim,
+            $"Le patient indique avoir réglé {EuroAmount.Format(invoices.Sum(invoice => invoice.AmountOutstandingCents), French)} : paiement à vérifier ; rappels suspendus.",
+            patientId,
+            invoices.Count == 1 ? invoices[0].Id : null,
+            patientWords));
+        return invoices.Count;
+    }
+}

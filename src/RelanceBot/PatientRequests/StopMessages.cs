@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
+using RelanceBot.Patients;
+using RelanceBot.Persistence;
+
+namespace RelanceBot.PatientRequests;
+
+/// <summary>
+/// "Stop" (chat or patient space): opts out one channel or every channel of the patient, with their words and the
+/// time, and tells staff (<see cref="StaffAlertKind.OptOut"/>). Staged in the caller's unit of work.
+/// </summary>
+public sealed class StopMessages(RelanceBotDbContext db, StaffAlerts alerts, TimeProvider time)
+{
+    /// <summary>Returns the channels now opted out by this request (none when a chat conversation has no channel).</summary>
+    public async Task<IReadOnlyList<PatientChannel>> StageAsync(
+        Guid practiceId, Guid patientId, StopScope scope, string patientWords, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
+        var (everything, channelId, conversationId) = (scope.IsEverything, scope.ChannelId, scope.ConversationReferenceId);
+        var channels = await db.PatientChannels
+            .Where(channel => channel.PatientId == patientId
+                && (everything
+                    || channel.Id == channelId
+                    || (conversationId != null && channel.ConversationReferenceId == conversationId)))
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var channel in channels)
+        {
+            channel.OptOut($"Demande du patient : « {patientWords} »", now);
+        }
+
+        var where = scope.IsEverything
+            ? "sur aucun canal (tous les canaux arrêtés)"
+            : $"sur ce canal ({channels.FirstOrDefault()?.Kind ?? ChannelKind.Chat})";
+        alerts.Raise(new NewStaffAlert(
+            practiceId,
+            StaffAlertKind.OptOut,
+            $"Le patient ne souhaite plus recevoir de messages {where}.",
+            patientId,
+            PatientWords: patientWords));
+        return channels;
+    }
+}
+
+/// <summary>What a stop covers: the chat conversation it was said in, one channel, or everything.</summary>
+public sealed record StopScope(Guid? ConversationReferenceId, Guid? ChannelId)
+{
+    public static StopScope Everything { get; } = new(null, null);
+
+    public bool IsEverything => ConversationReferenceId is null && ChannelId is null;
+
+    public static StopScope Conversation(Guid conversationReferenceId) => new(conversationReferenceId, null);
+
+    public static StopScope Channel(Guid channelId) => new(null, channelId);
+}
