@@ -40,6 +40,15 @@ public sealed class StopMessages(RelanceBotDbContext db, StaffAlerts alerts, Tim
             PatientWords: patientWords));
         return channels;
     }
+
+    /// <summary>Whether the patient has a channel outside <paramref name="scope"/> that is not opted out.</summary>
+    public Task<bool> HasOpenChannelsBesidesAsync(Guid patientId, StopScope scope, CancellationToken cancellationToken) =>
+        db.PatientChannels.AnyAsync(
+            channel => channel.PatientId == patientId
+                && channel.OptedOutAt == null
+                && channel.Id != scope.ChannelId
+                && (scope.ConversationReferenceId == null || channel.ConversationReferenceId != scope.ConversationReferenceId),
+            cancellationToken);
 }
 
 /// <summary>What a stop covers: the chat conversation it was said in, one channel, or everything.</summary>

@@ -132,8 +132,27 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
         (await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.CountAsync(a => a.Kind == StaffAlertKind.PlanApproval))).ShouldBe(0);
         (await PatientScenario.QueryAsync(_app, db => db.Set<InstallmentPlan>().CountAsync())).ShouldBe(0);
 
-        // The plan's question is gone: "oui" now means nothing in particular.
-        (await _chat.SayAsync("oui")).ShouldNotContain("transmise au cabinet");
+        // The plan's question is gone: the next question is whether the e-mails stop too.
+        (await _chat.SayAsync("non")).ShouldContain("seuls les messages ici s'arrêtent");
+        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.CountAsync(c => c.OptedOutAt != null))).ShouldBe(0);
+        (await PatientScenario.QueryAsync(_app, db => db.Set<InstallmentPlan>().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Stop_ThenEverything_OptsOutEveryChannelOfThePatient()
+    {
+        var answer = await _chat.SayAsync("stop");
+
+        answer.ShouldContain("vous ne recevrez plus de messages ici");
+        answer.ShouldContain("ni par SMS ni par e-mail ?");
+        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.CountAsync(c => c.OptedOutAt != null))).ShouldBe(0);
+
+        (await _chat.SayAsync("oui")).ShouldContain("vous ne recevrez plus aucun message, sur aucun canal");
+
+        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.CountAsync(c => c.OptedOutAt == null))).ShouldBe(0);
+        (await PatientScenario.QueryAsync(_app, db => db.PatientChannels.CountAsync())).ShouldBeGreaterThan(0);
+        var alerts = await PatientScenario.QueryAsync(_app, db => db.StaffAlerts.Where(a => a.Kind == StaffAlertKind.OptOut).Select(a => a.Summary).ToListAsync());
+        alerts.ShouldContain(summary => summary.Contains("tous les canaux"));
     }
 
     [Fact]

@@ -22,4 +22,16 @@ public sealed class OptOuts(PatientSession session, StopMessages stopMessages)
         await stopMessages.StageAsync(file.PracticeId, file.PatientId, StopScope.Conversation(session.Conversation.Id), words, cancellationToken);
         return session.Say("stop-confirmed");
     }
+
+    /// <summary>Whether reminders could still reach the patient another way than this conversation.</summary>
+    public Task<bool> HasOtherOpenChannelsAsync(Guid patientId, CancellationToken cancellationToken) =>
+        stopMessages.HasOpenChannelsBesidesAsync(patientId, StopScope.Conversation(session.Conversation.Id), cancellationToken);
+
+    /// <summary>The patient chose "everything": every channel is opted out, staff are told.</summary>
+    public async Task<string> RecordEverywhereAsync(string words, CancellationToken cancellationToken)
+    {
+        var file = await session.FileAsync(cancellationToken);
+        await stopMessages.StageAsync(file.PracticeId, file.PatientId, StopScope.Everything, words, cancellationToken);
+        return session.Say("stop-everything-confirmed");
+    }
 }
