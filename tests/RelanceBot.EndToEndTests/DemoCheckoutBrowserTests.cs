@@ -10,7 +10,6 @@ namespace RelanceBot.EndToEndTests;
 /// <summary>The local demo in headless Chromium: patient space → "pay now" → fake checkout page → paid (or declined) page.</summary>
 public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly DemoCheckoutApp _app = new();
     private IPlaywright _playwright = null!;
@@ -18,17 +17,7 @@ public sealed class DemoCheckoutBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        (_playwright, _browser) = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()

@@ -19,7 +19,6 @@ namespace RelanceBot.EndToEndTests;
 /// </summary>
 public sealed class PatientSpaceBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     private readonly DemoCheckoutApp _app = new();
@@ -29,17 +28,7 @@ public sealed class PatientSpaceBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        (_playwright, _browser) = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
