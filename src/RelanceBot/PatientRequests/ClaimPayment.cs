@@ -19,17 +19,12 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
         Guid practiceId, Guid patientId, IReadOnlyCollection<Guid> invoiceIds, string patientWords, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
-        var invoices = await files.TrackOpenInvoicesAsync(patientId, invoiceIds, cancellationToken);
+        var now = time.GetUtcNow();
+        var invoices = await files.PauseOpenInvoicesAsync(
+            patientId, invoiceIds, now.AddDays(options.Value.AlreadyPaidPauseDays), "Le patient indique avoir payé : à vérifier", now, cancellationToken);
         if (invoices.Count == 0)
         {
             return 0;
-        }
-
-        var now = time.GetUtcNow();
-        var until = now.AddDays(options.Value.AlreadyPaidPauseDays);
-        foreach (var invoice in invoices)
-        {
-            invoice.PauseReminders(until, "Le patient indique avoir payé : à vérifier", now);
         }
 
         alerts.Raise(new NewStaffAlert(

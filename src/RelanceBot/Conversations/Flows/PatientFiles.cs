@@ -52,4 +52,20 @@ public sealed class PatientFiles(RelanceBotDbContext db)
             .Where(invoice => invoice.PatientId == patientId && invoiceIds.Contains(invoice.Id)
                 && (invoice.Status == InvoiceStatus.Open || invoice.Status == InvoiceStatus.PartiallyPaid))
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Pauses the reminders of those of <paramref name="invoiceIds"/> still open until <paramref name="until"/> (saved
+    /// with the caller's unit of work); returns them, none when all were settled meanwhile.
+    /// </summary>
+    public async Task<List<Invoice>> PauseOpenInvoicesAsync(
+        Guid patientId, IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var invoices = await TrackOpenInvoicesAsync(patientId, invoiceIds, cancellationToken);
+        foreach (var invoice in invoices)
+        {
+            invoice.PauseReminders(until, reason, now);
+        }
+
+        return invoices;
+    }
 }

@@ -10,12 +10,7 @@ public sealed class ReminderPauses(PatientSession session, PatientFiles files)
     {
         var file = await session.FileAsync(cancellationToken);
         var invoiceIds = file.OpenInvoices.Select(invoice => invoice.Id).ToList();
-        var until = session.Now.AddDays(days);
-        foreach (var invoice in await files.TrackOpenInvoicesAsync(file.PatientId, invoiceIds, cancellationToken))
-        {
-            invoice.PauseReminders(until, reason, session.Now);
-        }
-
+        await files.PauseOpenInvoicesAsync(file.PatientId, invoiceIds, session.Now.AddDays(days), reason, session.Now, cancellationToken);
         return invoiceIds;
     }
 }
