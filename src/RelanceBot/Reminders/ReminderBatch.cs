@@ -352,7 +352,8 @@ public sealed partial class ReminderBatch(
                 $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue despite reminders."),
         };
         return new NewStaffAlert(
-            invoice.PracticeId, kind, summary, patient.Id, invoice.Id, RequiresDecision: step.Action == StepAction.ApprovalRequest);
+            invoice.PracticeId, kind, summary, patient.Id, invoice.Id,
+            RequiresDecision: step.Action is StepAction.ApprovalRequest or StepAction.HandOff);
     }
 
     private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>
