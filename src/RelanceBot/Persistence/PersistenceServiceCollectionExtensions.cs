@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
+using RelanceBot.Persistence.PostgreSqlCopy;
 
 namespace RelanceBot.Persistence;
 
@@ -43,6 +44,7 @@ public static class PersistenceServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
+        builder.Services.AddScoped<SqliteToPostgreSqlCopy>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
         return builder;
