@@ -19,17 +19,21 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
         using var database = new TestDatabase();
         var target = await server.CreateDatabaseAsync();
         PatientChat chat;
+        PatientScenario scenario;
         TestPractice practice;
-        Dictionary<string, long> before;
+        string dialogStack;
+        SortedDictionary<string, long> before;
         await using (var onSqlite = RelanceBotFactory.On(database))
         {
-            var scenario = await PatientScenario.CreateAsync(onSqlite, invoices: [("F-1", 12345L), ("F-2", 5000L)]);
+            scenario = await PatientScenario.CreateAsync(onSqlite, invoices: [("F-1", 12345L), ("F-2", 5000L)]);
             practice = scenario.Practice;
             chat = new PatientChat(onSqlite);
             await chat.SayAsync(scenario.LinkToken);
             (await chat.SayAsync("je voudrais payer en plusieurs fois")).ShouldContain("En combien de fois");
             // The practice names a conversation as its Teams channel, which names a patient of the practice: a cycle.
             var referenceId = await chat.ReferenceIdAsync();
+            dialogStack = await PatientScenario.QueryAsync(onSqlite, db => db.ConversationStates
+                .Where(state => state.ConversationReferenceId == referenceId).Select(state => state.DialogStackJson).SingleAsync());
             await PatientScenario.QueryAsync(onSqlite, async db =>
             {
                 (await db.Practices.SingleAsync(candidate => candidate.Id == practice.Id)).UseTeamsAlertChannel(referenceId);
@@ -61,10 +65,18 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
         (await PatientScenario.QueryAsync(onPostgreSql, db => db.Practices.SingleAsync(candidate => candidate.Id == practice.Id)))
             .TeamsAlertChannelReferenceId.ShouldNotBeNull();
 
-        // The dialog begun on SQLite ends on PostgreSQL; its saves append to the copied audit log.
-        chat.App = onPostgreSql;
-        (await chat.SayAsync("2")).ShouldContain("1. 61,73 € le 2 mars 2026");
-        (await chat.SayAsync("oui")).ShouldContain("transmise au cabinet pour accord");
+        // The conversation begun on SQLite is there, tied to its patient, its dialog where it was. (Its next turn is not
+        // played here: the conversation stores' compiled queries keep the first model they ran with, SQLite's, for the
+        // life of the test process.)
+        var conversation = await PatientScenario.QueryAsync(onPostgreSql, db => db.ConversationReferences.AsNoTracking()
+            .SingleAsync(reference => reference.ConversationId == chat.ConversationId));
+        conversation.PatientId.ShouldBe(scenario.PatientId);
+        (await PatientScenario.QueryAsync(onPostgreSql, db => db.ConversationStates.AsNoTracking()
+            .Where(state => state.ConversationReferenceId == conversation.Id).Select(state => state.DialogStackJson).SingleAsync()))
+            .ShouldBe(dialogStack);
+
+        // New rows append to the copied audit log: its identity sequence was moved past the copied ids.
+        (await api.PutJsonAsync("/api/v1/invoices/F-3", Requests.Invoice(amountDueCents: 700))).EnsureSuccessStatusCode();
         (await PatientScenario.QueryAsync(onPostgreSql, db => db.AuditEntries.CountAsync())).ShouldBeGreaterThan((int)before["AuditEntries"]);
     }
 
@@ -113,21 +125,21 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>Every table's row count, read with plain SQL, apart from EF's migration history.</summary>
-    private static async Task<Dictionary<string, long>> RowCountsAsync(TestDatabase database)
+    /// <summary>Every table's row count, read with plain SQL, apart from EF's migration tables.</summary>
+    private static async Task<SortedDictionary<string, long>> RowCountsAsync(TestDatabase database)
     {
         await using var connection = database.Open();
-        return await CountsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> '__EFMigrationsHistory'");
+        return await CountsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '!_!_EF%' ESCAPE '!'");
     }
 
-    private static async Task<Dictionary<string, long>> RowCountsAsync(string postgreSql)
+    private static async Task<SortedDictionary<string, long>> RowCountsAsync(string postgreSql)
     {
         await using var connection = new NpgsqlConnection(postgreSql);
         await connection.OpenAsync();
-        return await CountsAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'");
+        return await CountsAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '!_!_EF%' ESCAPE '!'");
     }
 
-    private static async Task<Dictionary<string, long>> CountsAsync(System.Data.Common.DbConnection connection, string listTables)
+    private static async Task<SortedDictionary<string, long>> CountsAsync(System.Data.Common.DbConnection connection, string listTables)
     {
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
@@ -140,7 +152,7 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
             }
         }
 
-        var counts = new Dictionary<string, long>();
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             await using var count = connection.CreateCommand();
