@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
 using RelanceBot.Persistence.PostgreSqlCopy;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Persistence;
 

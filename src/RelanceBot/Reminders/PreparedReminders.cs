@@ -1,5 +1,6 @@
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Reminders;
 

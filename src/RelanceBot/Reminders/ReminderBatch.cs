@@ -11,6 +11,7 @@ using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Reminders.Messages;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Reminders;
 
