@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
 using RelanceBot.Persistence.PostgreSqlCopy;
+using RelanceBot.Reminders;
 using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Persistence;
@@ -45,6 +46,7 @@ public static class PersistenceServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
+        builder.Services.AddScoped<IReminderStorage, ReminderStorage>();
         builder.Services.AddScoped<SqliteToPostgreSqlCopy>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
