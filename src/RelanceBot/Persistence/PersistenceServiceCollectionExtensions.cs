@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
 using RelanceBot.Persistence.PostgreSqlCopy;
-using RelanceBot.Reminders;
 using RelanceBot.Persistence.Sqlite;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
