@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
-using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
@@ -33,11 +32,11 @@ namespace RelanceBot.Reminders;
 public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
+    IReminderStorage storage,
     StaffAlerts alerts,
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
-    IAuditActor actor,
     IOptions<SmsOptions> sms,
     EmailUnsubscribe unsubscribe,
     ILogger<ReminderBatch> logger)
@@ -106,11 +105,9 @@ public sealed partial class ReminderBatch(
 
         return new PreparedReminders(
             new SweepResult(invoices.Count, messages.Count, _alertsRaised),
-            db.PrepareInsert(_claims, actor, now),
-            db.PrepareInsert(links, actor, now),
+            // Alerts, issued pay links and approved steps now sent are tracked here and go with the rows.
+            storage.Prepare(_claims, links, now),
             outbox.Prepare(messages),
-            // Alerts, issued pay links and approved steps now sent: tracked here, saved by the writer.
-            PendingChanges.TakeFrom(db),
             [.. _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)), (null, _sleeping)]);
     }
 
