@@ -34,6 +34,7 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
 {
     private readonly RecordingEmail _mail = new();
     private readonly TaskCompletionSource _neverOpened = new();
+    private readonly List<string> _pools = [];
     private RelanceBotFactory _first = null!;
     private RelanceBotFactory _second = null!;
 
@@ -51,6 +52,13 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
     {
         await _first.DisposeAsync();
         await _second.DisposeAsync();
+        // Each test has its own database, so its own pool: idle connections left open would add up past the server's
+        // max_connections over the class.
+        foreach (var pool in _pools)
+        {
+            await using var connection = new NpgsqlConnection(pool);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     [Fact]
@@ -178,7 +186,9 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
     private RelanceBotFactory Instance(string connectionString, Func<Task> sendGate)
     {
         // Pooled, as in production: a new server process per connection made seeding 2,000 invoices take two minutes.
-        var app = RelanceBotFactory.OnPostgreSql(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString);
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString;
+        _pools.Add(pooled);
+        var app = RelanceBotFactory.OnPostgreSql(pooled);
         app.Settings["Logging:LogLevel:Default"] = "Warning";
         app.TestServices.Add(services =>
         {
