@@ -14,6 +14,8 @@ using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.ScaleOut;
+using RelanceBot.Scheduling;
 using RelanceBot.Sms;
 using RelanceBot.Teams;
 
@@ -33,6 +35,8 @@ builder.Services.AddPayments();
 builder.Services.AddPlans();
 builder.Services.AddSms();
 builder.Services.AddPatientSpace();
+builder.AddScaleOut();
+builder.Services.AddScheduling();
 
 var app = builder.Build();
 

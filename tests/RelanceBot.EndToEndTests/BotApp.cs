@@ -31,7 +31,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:RelanceBot", $"Data Source={Path.Combine(_directory, "relancebot.db")}");
         // Tests post alert cards and digests themselves rather than wait for the every-minute jobs.
-        builder.UseSetting("Teams:RunScheduledJobs", "false");
+        builder.UseSetting("Scheduling:RunJobs", "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -150,7 +150,7 @@ internal sealed class BotRequestHandler(
         ActivityKey? key = string.IsNullOrEmpty(activity.Id)
             ? null
             : new ActivityKey(activity.ChannelId!, activity.Conversation!.Id!, activity.Id);
-        if (key is { } claimed && deduplicator.TryBegin(claimed) is { IsDuplicate: true } duplicate)
+        if (key is { } claimed && await deduplicator.TryBeginAsync(claimed, context.RequestAborted) is { IsDuplicate: true } duplicate)
         {
             logger.LogInformation("Duplicate delivery of {ActivityType} activity {ActivityId} ignored", activity.Type, activity.Id);
             return TurnRun.Duplicate(duplicate.PreviousInvokeResponse);
@@ -164,19 +164,20 @@ internal sealed class BotRequestHandler(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            Forget(key);
+            await ForgetAsync(key);
             return TurnRun.Cancelled;
         }
         catch (Exception exception)
         {
-            Forget(key);
+            await ForgetAsync(key);
             logger.LogError(exception, "The bot failed on {ActivityType} activity {ActivityId}", activity.Type, activity.Id);
             return TurnRun.Failed;
         }
 
         if (key is { } completed)
         {
-            deduplicator.Complete(completed, turn.InvokeResponse);
+            // The turn is done whatever the caller does now: its record is kept even if the request was aborted.
+            await deduplicator.CompleteAsync(completed, turn.InvokeResponse, CancellationToken.None);
         }
 
         return TurnRun.Completed(turn);
@@ -209,11 +210,11 @@ internal sealed class BotRequestHandler(
             ? Results.StatusCode(response.Status)
             : Results.Json(response.Body, BotFrameworkJson.Options, statusCode: response.Status);
 
-    private void Forget(ActivityKey? key)
+    private async Task ForgetAsync(ActivityKey? key)
     {
         if (key is { } claimed)
         {
-            deduplicator.Abandon(claimed);
+            await deduplicator.AbandonAsync(claimed, CancellationToken.None);
         }
     }
 

@@ -5,7 +5,7 @@ namespace RelanceBot.BotFramework.Hosting;
 
 /// <summary>
 /// Single-instance deduplication: entries expire after <see cref="BotFrameworkOptions.DeduplicationWindow"/> and the
-/// oldest are evicted beyond <see cref="BotFrameworkOptions.DeduplicationMaxEntries"/>. Scale-out needs a shared store.
+/// oldest are evicted beyond <see cref="BotFrameworkOptions.DeduplicationMaxEntries"/>. Scale-out replaces it with a shared store.
 /// </summary>
 internal sealed class InMemoryActivityDeduplicator(IOptions<BotFrameworkOptions> options, TimeProvider timeProvider) : IActivityDeduplicator
 {
@@ -15,7 +15,21 @@ internal sealed class InMemoryActivityDeduplicator(IOptions<BotFrameworkOptions>
     private readonly Queue<(ActivityKey Key, Entry Entry)> _expiryOrder = new();
     private readonly Lock _lock = new();
 
-    public DeduplicationCheck TryBegin(ActivityKey key)
+    public ValueTask<DeduplicationCheck> TryBeginAsync(ActivityKey key, CancellationToken cancellationToken) => ValueTask.FromResult(TryBegin(key));
+
+    public ValueTask CompleteAsync(ActivityKey key, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
+    {
+        Complete(key, invokeResponse);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AbandonAsync(ActivityKey key, CancellationToken cancellationToken)
+    {
+        Abandon(key);
+        return ValueTask.CompletedTask;
+    }
+
+    private DeduplicationCheck TryBegin(ActivityKey key)
     {
         var now = timeProvider.GetUtcNow();
         lock (_lock)
@@ -33,7 +47,7 @@ internal sealed class InMemoryActivityDeduplicator(IOptions<BotFrameworkOptions>
         }
     }
 
-    public void Complete(ActivityKey key, InvokeResponse? invokeResponse)
+    private void Complete(ActivityKey key, InvokeResponse? invokeResponse)
     {
         lock (_lock)
         {
@@ -44,7 +58,7 @@ internal sealed class InMemoryActivityDeduplicator(IOptions<BotFrameworkOptions>
         }
     }
 
-    public void Abandon(ActivityKey key)
+    private void Abandon(ActivityKey key)
     {
         lock (_lock)
         {

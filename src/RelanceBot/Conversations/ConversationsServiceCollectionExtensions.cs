@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.PatientRequests;
@@ -17,6 +18,7 @@ public static class ConversationsServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Conversations", "Messages")));
         services.AddSingleton<IIntentRecognizer, IntentRecognizer>();
         services.AddSingleton<ConversationTurnGate>();
+        services.TryAddSingleton<IConversationTurnLock, InProcessTurnLock>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ConversationStateStore>();
         services.AddScoped<ConversationLinker>();

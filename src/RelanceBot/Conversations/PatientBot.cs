@@ -25,6 +25,7 @@ public sealed class PatientBot(
     RelanceBotDbContext db,
     MessageCatalog messages,
     ConversationTurnGate gate,
+    IConversationTurnLock turnLock,
     ILogger<PatientBot> logger) : IBot
 {
     /// <summary>The event a Web Chat page sends with the token from the reminder's link.</summary>
@@ -35,18 +36,28 @@ public sealed class PatientBot(
 
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        // Serialised per conversation, a turn always starts from the state the previous one saved; across instances
-        // (PostgreSQL scale-out) the state's version still turns a race into a conflict rather than a lost update.
-        using var _ = await gate.EnterAsync($"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}", cancellationToken);
-        await RunTurnAsync(turn, cancellationToken);
+        // Serialised per conversation, a turn always starts from the state the previous one saved: in this process by
+        // the gate, across instances (PostgreSQL scale-out) by the turn lock behind it, so that a conversation's turns
+        // queue in memory here rather than on the database.
+        var conversationKey = $"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}";
+        using var _ = await gate.EnterAsync(conversationKey, cancellationToken);
+        await RunTurnAsync(turn, conversationKey, cancellationToken);
     }
 
-    private async Task RunTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(ITurnContext turn, string conversationKey, CancellationToken cancellationToken)
     {
         // A turn runs several small queries: one connection for all of them.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await using var locked = await turnLock.TryEnterAsync(db, conversationKey, cancellationToken);
+            if (locked is null)
+            {
+                logger.LogWarning("A turn on channel {ChannelId} waited too long for another instance's turn; the patient is asked to try again", turn.Activity.ChannelId);
+                await AskToSendAgainAsync(turn, cancellationToken);
+                return;
+            }
+
             var held = new HeldRepliesTurn(turn);
             try
             {
@@ -58,7 +69,7 @@ public sealed class PatientBot(
                 // the same moment: nothing of the turn was stored, so none of what it said may be sent.
                 logger.LogWarning(exception, "A turn on channel {ChannelId} could not be saved; the patient is asked to try again", turn.Activity.ChannelId);
                 db.ChangeTracker.Clear();
-                await new Reply(turn, messages, BotLanguages.FromLocale(turn.Activity.Locale)).SayAsync(cancellationToken, "turn-not-saved");
+                await AskToSendAgainAsync(turn, cancellationToken);
                 return;
             }
 
@@ -69,6 +80,9 @@ public sealed class PatientBot(
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private Task AskToSendAgainAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        new Reply(turn, messages, BotLanguages.FromLocale(turn.Activity.Locale)).SayAsync(cancellationToken, "turn-not-saved");
 
     private async Task AnswerAsync(HeldRepliesTurn turn, CancellationToken cancellationToken)
     {

@@ -98,7 +98,10 @@ public sealed class OutboxDispatcher(
         var claimable = db.OutboxMessages.Where(message =>
             (message.Status == OutboxStatus.Pending && message.NextAttemptAt <= now)
             || (message.Status == OutboxStatus.Sending && message.LeaseUntil < now));
-        var batch = claimable.OrderBy(message => message.NextAttemptAt).Take(options.Value.BatchSize).Select(message => message.Id);
+        var batch = (db.Database.IsNpgsql()
+                ? UnlockedBatch(db, now, options.Value.BatchSize)
+                : claimable.OrderBy(message => message.NextAttemptAt).Take(options.Value.BatchSize))
+            .Select(message => message.Id);
 
         // One UPDATE takes the batch, so two dispatchers never both claim a message. The claimable test is repeated
         // outside the sub-query because PostgreSQL re-checks only the outer condition on a row a concurrent claim
@@ -114,6 +117,21 @@ public sealed class OutboxDispatcher(
                 cancellationToken);
         return claimed == 0 ? [] : await db.OutboxMessages.Where(message => message.LeaseOwner == owner).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// PostgreSQL, with several instances: the next batch among the claimable messages no other dispatcher is claiming
+    /// right now (<c>FOR UPDATE SKIP LOCKED</c>, the limit inside so only the batch is locked), so concurrent claims take
+    /// different batches instead of queuing on the same rows and coming back with nothing. The same test as the
+    /// portable query's, which stays the outer condition.
+    /// </summary>
+    private static IQueryable<OutboxMessage> UnlockedBatch(RelanceBotDbContext db, DateTimeOffset now, int size) =>
+        db.OutboxMessages.FromSql(
+            $"""
+            SELECT * FROM "OutboxMessages"
+            WHERE ("Status" = 'Pending' AND "NextAttemptAt" <= {now}) OR ("Status" = 'Sending' AND "LeaseUntil" < {now})
+            ORDER BY "NextAttemptAt" LIMIT {size}
+            FOR UPDATE SKIP LOCKED
+            """);
 
     /// <summary>
     /// Extends the batch's lease every third of it until the batch is settled: the lease stays short enough for a

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Quartz;
 using RelanceBot.Payments.DemoCheckout;
 using RelanceBot.Payments.Stripe;
 using RelanceBot.Plans;
+using RelanceBot.Scheduling;
 using Stripe;
 
 namespace RelanceBot.Payments;
@@ -16,7 +16,7 @@ public static class PaymentsServiceCollectionExtensions
     private static readonly TimeSpan SchedulerInterval = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Pay links, the Stripe webhook, Stripe.net (or the demo emulator when no key is configured) and the Quartz jobs
+    /// Pay links, the Stripe webhook, Stripe.net (or the demo emulator when no key is configured) and the scheduled jobs
     /// that charge installments and send deferred-payment links.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services)
@@ -41,22 +41,9 @@ public static class PaymentsServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Payments", "Messages")));
         services.AddScoped<IPatientNotifier, OutboxPatientNotifier>();
 
-        services.AddQuartz(quartz =>
-        {
-            foreach (var job in new[] { InstallmentChargeJob.Key, DeferredPaymentLinksJob.Key })
-            {
-                // The first run waits one interval, so a restart does not race a run still settling.
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(job)
-                    .WithIdentity($"{job.Name}-trigger", job.Group)
-                    .StartAt(TimeProvider.System.GetUtcNow() + SchedulerInterval)
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(SchedulerInterval).RepeatForever()));
-            }
-
-            quartz.AddJob<InstallmentChargeJob>(job => job.WithIdentity(InstallmentChargeJob.Key));
-            quartz.AddJob<DeferredPaymentLinksJob>(job => job.WithIdentity(DeferredPaymentLinksJob.Key));
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // The first run waits one interval, so a restart does not race a run still settling.
+        services.AddScheduledJob<InstallmentChargeJob>(InstallmentChargeJob.Name, SchedulerInterval, SchedulerInterval);
+        services.AddScheduledJob<DeferredPaymentLinksJob>(DeferredPaymentLinksJob.Name, SchedulerInterval, SchedulerInterval);
         return services;
     }
 

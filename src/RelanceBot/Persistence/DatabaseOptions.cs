@@ -18,4 +18,8 @@ public sealed class DatabaseOptions
     /// deployments turn it off and migrate as a deployment step.
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>The configured provider, for registrations that depend on it (they are made before options exist).</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).GetValue(nameof(Provider), DatabaseProvider.Sqlite);
 }

@@ -24,8 +24,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddAuditing();
 
         // The provider decides which context type (and so which migrations) to register: it must be known now.
-        var provider = builder.Configuration.GetSection(DatabaseOptions.SectionName)
-            .GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var provider = DatabaseOptions.ProviderOf(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? DatabaseOptions.DefaultConnectionString;
 

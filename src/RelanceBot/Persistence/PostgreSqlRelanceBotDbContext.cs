@@ -1,7 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.ScaleOut;
 
 namespace RelanceBot.Persistence;
 
-/// <summary>The PostgreSQL flavour; owns the migrations in <c>Persistence/Migrations/PostgreSql</c>.</summary>
+/// <summary>
+/// The PostgreSQL flavour; owns the migrations in <c>Persistence/Migrations/PostgreSql</c> and the tables that several
+/// instances share (<see cref="ScaleOutModel"/>).
+/// </summary>
 public sealed class PostgreSqlRelanceBotDbContext(DbContextOptions<PostgreSqlRelanceBotDbContext> options)
-    : RelanceBotDbContext(options);
+    : RelanceBotDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        ScaleOutModel.Configure(modelBuilder);
+    }
+}

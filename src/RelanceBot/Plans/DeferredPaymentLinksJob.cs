@@ -1,18 +1,11 @@
-using Quartz;
-using RelanceBot.Auditing;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Plans;
 
-/// <summary>Quartz entry point for <see cref="DeferredPaymentLinks"/>; one run at a time.</summary>
-[DisallowConcurrentExecution]
-public sealed class DeferredPaymentLinksJob(IServiceScopeFactory scopes) : IJob
+/// <summary>The scheduled run of <see cref="DeferredPaymentLinks"/>.</summary>
+public sealed class DeferredPaymentLinksJob(DeferredPaymentLinks links) : IScheduledWork
 {
-    public static readonly JobKey Key = new("deferred-payment-links", "payments");
+    public const string Name = "deferred-payment-links";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ScopedAuditActor>().Use("scheduler:deferred-payments");
-        await scope.ServiceProvider.GetRequiredService<DeferredPaymentLinks>().SendDueAsync(cancellationToken);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => links.SendDueAsync(cancellationToken);
 }

@@ -1,18 +1,11 @@
-using Quartz;
-using RelanceBot.Auditing;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Plans;
 
-/// <summary>Quartz entry point for <see cref="InstallmentCharges"/>; one run at a time.</summary>
-[DisallowConcurrentExecution]
-public sealed class InstallmentChargeJob(IServiceScopeFactory scopes) : IJob
+/// <summary>The scheduled run of <see cref="InstallmentCharges"/>.</summary>
+public sealed class InstallmentChargeJob(InstallmentCharges charges) : IScheduledWork
 {
-    public static readonly JobKey Key = new("installment-charges", "payments");
+    public const string Name = "installment-charges";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ScopedAuditActor>().Use("scheduler:installments");
-        await scope.ServiceProvider.GetRequiredService<InstallmentCharges>().ChargeDueAsync(cancellationToken);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => charges.ChargeDueAsync(cancellationToken);
 }

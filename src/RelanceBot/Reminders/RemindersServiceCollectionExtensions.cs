@@ -1,17 +1,16 @@
 using RelanceBot.Patients;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 using RelanceBot.Outbox;
 using RelanceBot.Reminders.Messages;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Reminders;
 
 public static class RemindersServiceCollectionExtensions
 {
     /// <summary>
-    /// The cadence engine: templates (checked at startup), the sweep triggered every minute by Quartz on the
-    /// container's clock, the reminder send guard, the record of deliveries and the schedule interceptor. Needs an <c>IPaymentLinks</c>.
+    /// The cadence engine: templates (checked at startup), the sweep scheduled every minute, the reminder send guard, the record of deliveries and the schedule interceptor. Needs an <c>IPaymentLinks</c>.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
@@ -30,16 +29,8 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<PreviewCadence>();
         services.AddScoped<DecideApproval>();
 
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<SweepRemindersJob>(job => job.WithIdentity(SweepRemindersJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(SweepRemindersJob.Key)
-                // Not at once: startup (migrations, a restart) settles first, and the sweep catches up anyway.
-                .StartAt(TimeProvider.System.GetUtcNow() + ReminderBatch.SweepInterval)
-                .WithSimpleSchedule(schedule => schedule.WithInterval(ReminderBatch.SweepInterval).RepeatForever()));
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // Not at once: startup (migrations, a restart) settles first, and the sweep catches up anyway.
+        services.AddScheduledJob<SweepRemindersJob>(SweepRemindersJob.Name, ReminderBatch.SweepInterval, ReminderBatch.SweepInterval);
         return services;
     }
 }

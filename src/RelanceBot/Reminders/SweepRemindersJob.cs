@@ -1,13 +1,11 @@
-using Quartz;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Reminders;
 
-/// <summary>Quartz only triggers the sweep; the schedule itself lives in the app's tables (see docs/architecture.md).</summary>
-[DisallowConcurrentExecution]
-public sealed class SweepRemindersJob(SweepDueReminders sweep) : IJob
+/// <summary>The scheduler only triggers the sweep; the schedule itself lives in the app's tables (see docs/architecture.md).</summary>
+public sealed class SweepRemindersJob(SweepDueReminders sweep) : IScheduledWork
 {
-    public static readonly JobKey Key = new("sweep-reminders", "reminders");
+    public const string Name = "sweep-reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await sweep.RunAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken) => await sweep.RunAsync(cancellationToken);
 }

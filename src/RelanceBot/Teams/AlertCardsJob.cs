@@ -1,17 +1,12 @@
-using Microsoft.Extensions.Options;
-using Quartz;
+using RelanceBot.Scheduling;
 using RelanceBot.Teams.Alerts;
 
 namespace RelanceBot.Teams;
 
 /// <summary>Posts pending alert cards; scheduled every minute.</summary>
-public sealed class AlertCardsJob(AlertCardDispatcher dispatcher, IOptions<TeamsOptions> options) : IJob
+public sealed class AlertCardsJob(AlertCardDispatcher dispatcher) : IScheduledWork
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (options.Value.RunScheduledJobs)
-        {
-            await dispatcher.DispatchAsync(cancellationToken);
-        }
-    }
+    public const string Name = "alert-cards";
+
+    public async Task RunAsync(CancellationToken cancellationToken) => await dispatcher.DispatchAsync(cancellationToken);
 }

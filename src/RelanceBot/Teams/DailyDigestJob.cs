@@ -1,17 +1,12 @@
-using Microsoft.Extensions.Options;
-using Quartz;
+using RelanceBot.Scheduling;
 using RelanceBot.Teams.Digest;
 
 namespace RelanceBot.Teams;
 
 /// <summary>Sends the digests that are due; scheduled every minute, each practice is served once per local day.</summary>
-public sealed class DailyDigestJob(DailyDigest digest, IOptions<TeamsOptions> options) : IJob
+public sealed class DailyDigestJob(DailyDigest digest) : IScheduledWork
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (options.Value.RunScheduledJobs)
-        {
-            await digest.SendDueAsync(cancellationToken);
-        }
-    }
+    public const string Name = "daily-digest";
+
+    public async Task RunAsync(CancellationToken cancellationToken) => await digest.SendDueAsync(cancellationToken);
 }

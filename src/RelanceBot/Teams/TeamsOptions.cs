@@ -13,7 +13,4 @@ public sealed class TeamsOptions
 
     /// <summary>Local time at which each practice gets its daily digest.</summary>
     public TimeOnly DigestTime { get; set; } = new(8, 30);
-
-    /// <summary>Whether the scheduled jobs (card dispatch, digest) run; tests switch them off and drive them directly.</summary>
-    public bool RunScheduledJobs { get; set; } = true;
 }

@@ -1,5 +1,5 @@
-using Quartz;
 using RelanceBot.BotFramework.Hosting;
+using RelanceBot.Scheduling;
 using RelanceBot.Teams.Alerts;
 using RelanceBot.Teams.Digest;
 using RelanceBot.Teams.Linking;
@@ -29,18 +29,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<StaffBot>();
         services.AddScoped<IBot, TeamsStaffRouter>();
 
-        services.AddQuartz(quartz =>
-        {
-            EveryMinute<AlertCardsJob>(quartz);
-            EveryMinute<DailyDigestJob>(quartz);
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddScheduledJob<AlertCardsJob>(AlertCardsJob.Name, TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        services.AddScheduledJob<DailyDigestJob>(DailyDigestJob.Name, TimeSpan.FromMinutes(1), TimeSpan.Zero);
         return services;
     }
-
-    private static void EveryMinute<TJob>(IQuartzBuilder quartz)
-        where TJob : IJob
-        => quartz.ScheduleJob<TJob>(
-            trigger => trigger.StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
-            job => job.WithIdentity(typeof(TJob).Name, "teams").DisallowConcurrentExecution(true));
 }

@@ -150,7 +150,7 @@ public sealed class SweepToSmtpCrashTests(ITestOutputHelper output)
                 return calendar.IsAllowed(now) && calendar.IsAllowed(now.AddHours(1));
             });
 
-    private static CadencePolicySettings AnyHourOfAWeekday(string zone) => new(
+    internal static CadencePolicySettings AnyHourOfAWeekday(string zone) => new(
         true,
         DefaultCadence.Steps,
         [.. Enum.GetValues<DayOfWeek>().Where(day => day is not (DayOfWeek.Saturday or DayOfWeek.Sunday))

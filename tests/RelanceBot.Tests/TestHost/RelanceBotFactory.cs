@@ -70,7 +70,7 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:RelanceBot", _connectionString);
         // Tests drive the scheduled work themselves, on the fake clock.
-        builder.UseSetting("Teams:RunScheduledJobs", "false");
+        builder.UseSetting("Scheduling:RunJobs", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -33,4 +33,11 @@ public sealed class ConversationOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan IdentityLockDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Several instances (PostgreSQL): how long a turn waits for the same conversation's turn on another instance
+    /// before it asks the patient to send the message again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan TurnLockTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

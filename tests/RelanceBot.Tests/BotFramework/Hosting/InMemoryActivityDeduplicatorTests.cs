@@ -17,58 +17,58 @@ public sealed class InMemoryActivityDeduplicatorTests
         _time);
 
     [Fact]
-    public void TryBegin_SecondTimeWithinTheWindow_IsADuplicateWithTheInvokeResponse()
+    public async Task TryBegin_SecondTimeWithinTheWindow_IsADuplicateWithTheInvokeResponse()
     {
         var deduplicator = Create();
-        deduplicator.TryBegin(Key).IsDuplicate.ShouldBeFalse();
-        deduplicator.Complete(Key, new InvokeResponse(200, "done"));
+        (await deduplicator.TryBeginAsync(Key, default)).IsDuplicate.ShouldBeFalse();
+        await deduplicator.CompleteAsync(Key, new InvokeResponse(200, "done"), default);
 
-        var second = deduplicator.TryBegin(Key);
+        var second = await deduplicator.TryBeginAsync(Key, default);
 
         second.IsDuplicate.ShouldBeTrue();
         second.PreviousInvokeResponse!.Body.ShouldBe("done");
     }
 
     [Fact]
-    public void TryBegin_AfterTheWindow_IsAFirstDeliveryAgain()
+    public async Task TryBegin_AfterTheWindow_IsAFirstDeliveryAgain()
     {
         var deduplicator = Create();
-        deduplicator.TryBegin(Key);
+        await deduplicator.TryBeginAsync(Key, default);
 
         _time.Advance(TimeSpan.FromMinutes(10));
 
-        deduplicator.TryBegin(Key).IsDuplicate.ShouldBeFalse();
+        (await deduplicator.TryBeginAsync(Key, default)).IsDuplicate.ShouldBeFalse();
     }
 
     [Fact]
-    public void TryBegin_SameIdInAnotherConversation_IsNotADuplicate()
+    public async Task TryBegin_SameIdInAnotherConversation_IsNotADuplicate()
     {
         var deduplicator = Create();
-        deduplicator.TryBegin(Key);
+        await deduplicator.TryBeginAsync(Key, default);
 
-        deduplicator.TryBegin(Key with { ConversationId = "a:2" }).IsDuplicate.ShouldBeFalse();
+        (await deduplicator.TryBeginAsync(Key with { ConversationId = "a:2" }, default)).IsDuplicate.ShouldBeFalse();
     }
 
     [Fact]
-    public void TryBegin_BeyondMaxEntries_EvictsTheOldest()
+    public async Task TryBegin_BeyondMaxEntries_EvictsTheOldest()
     {
         var deduplicator = Create(maxEntries: 2);
-        deduplicator.TryBegin(Key with { ActivityId = "1" });
-        deduplicator.TryBegin(Key with { ActivityId = "2" });
-        deduplicator.TryBegin(Key with { ActivityId = "3" });
+        await deduplicator.TryBeginAsync(Key with { ActivityId = "1" }, default);
+        await deduplicator.TryBeginAsync(Key with { ActivityId = "2" }, default);
+        await deduplicator.TryBeginAsync(Key with { ActivityId = "3" }, default);
 
-        deduplicator.TryBegin(Key with { ActivityId = "3" }).IsDuplicate.ShouldBeTrue();
-        deduplicator.TryBegin(Key with { ActivityId = "1" }).IsDuplicate.ShouldBeFalse();
+        (await deduplicator.TryBeginAsync(Key with { ActivityId = "3" }, default)).IsDuplicate.ShouldBeTrue();
+        (await deduplicator.TryBeginAsync(Key with { ActivityId = "1" }, default)).IsDuplicate.ShouldBeFalse();
     }
 
     [Fact]
-    public void Abandon_LetsTheRetryThrough()
+    public async Task Abandon_LetsTheRetryThrough()
     {
         var deduplicator = Create();
-        deduplicator.TryBegin(Key);
+        await deduplicator.TryBeginAsync(Key, default);
 
-        deduplicator.Abandon(Key);
+        await deduplicator.AbandonAsync(Key, default);
 
-        deduplicator.TryBegin(Key).IsDuplicate.ShouldBeFalse();
+        (await deduplicator.TryBeginAsync(Key, default)).IsDuplicate.ShouldBeFalse();
     }
 }

@@ -1183,6 +1183,47 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.ToTable("ReminderStepRuns", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.ScaleOut.JobLease", b =>
+                {
+                    b.Property<string>("JobName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Period")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("JobName");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
+            modelBuilder.Entity("RelanceBot.ScaleOut.ProcessedActivity", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvokeBodyJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("InvokeStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ProcessedActivities", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Teams.Linking.TeamsLinkCode", b =>
                 {
                     b.Property<Guid>("Id")
