@@ -18,7 +18,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
     /// The reference and its dialog state (if any), both tracked, in one compiled query: every patient turn needs
     /// both, and <see cref="ConversationStateStore"/> then finds the state in the change tracker.
     /// </summary>
-    private static readonly Func<RelanceBotDbContext, string, string, CancellationToken, Task<StoredConversation?>> FindWithState =
+    private static readonly CompiledQuery<Func<RelanceBotDbContext, string, string, CancellationToken, Task<StoredConversation?>>> FindWithState = new(() =>
         EF.CompileAsyncQuery((RelanceBotDbContext context, string channelId, string conversationId, CancellationToken _) =>
             context.ConversationReferences
                 .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)
@@ -27,7 +27,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
                     record => record.Id,
                     state => state.ConversationReferenceId,
                     (record, state) => new StoredConversation(record, state))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     public async Task<RecordedConversation> RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
         var conversationId = activity.Conversation!.Id!;
         var now = time.GetUtcNow();
 
-        var record = (await FindWithState(db, channelId, conversationId, cancellationToken))?.Record;
+        var record = (await FindWithState.For(db)(db, channelId, conversationId, cancellationToken))?.Record;
         var isNew = record is null;
         record ??= db.ConversationReferences.Add(new ConversationReferenceRecord
         {
@@ -57,7 +57,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
                 // The channel's first two activities raced: the other turn stored the conversation first.
                 db.Entry(record).State = EntityState.Detached;
                 return new RecordedConversation(
-                    (await FindWithState(db, channelId, conversationId, cancellationToken))!.Record, IsNew: false);
+                    (await FindWithState.For(db)(db, channelId, conversationId, cancellationToken))!.Record, IsNew: false);
             }
         }
 

@@ -6,9 +6,9 @@ namespace RelanceBot.Conversations;
 /// <summary>Reads a conversation's state (one small row) and starts one for a conversation that has none.</summary>
 public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider time)
 {
-    private static readonly Func<RelanceBotDbContext, Guid, CancellationToken, Task<ConversationState?>> FindState =
+    private static readonly CompiledQuery<Func<RelanceBotDbContext, Guid, CancellationToken, Task<ConversationState?>>> FindState = new(() =>
         EF.CompileAsyncQuery((RelanceBotDbContext context, Guid conversationReferenceId, CancellationToken _) =>
-            context.ConversationStates.SingleOrDefault(state => state.ConversationReferenceId == conversationReferenceId));
+            context.ConversationStates.SingleOrDefault(state => state.ConversationReferenceId == conversationReferenceId)));
 
     /// <summary>
     /// The tracked state; a new one is added to the unit of work, saved with the turn. Usually already tracked:
@@ -16,6 +16,6 @@ public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider 
     /// </summary>
     public async Task<ConversationState> LoadAsync(Guid conversationReferenceId, CancellationToken cancellationToken)
         => db.ConversationStates.Local.FindEntry(conversationReferenceId)?.Entity
-            ?? await FindState(db, conversationReferenceId, cancellationToken)
+            ?? await FindState.For(db)(db, conversationReferenceId, cancellationToken)
             ?? db.ConversationStates.Add(ConversationState.Start(conversationReferenceId, time.GetUtcNow())).Entity;
 }

@@ -12,7 +12,7 @@ public sealed class PatientFiles(RelanceBotDbContext db)
     /// <c>Single</c>, which would nest the patient in a <c>LIMIT</c> subquery that SQLite takes half again as long to
     /// prepare (the key is unique: there is one row or none).
     /// </summary>
-    private static readonly Func<RelanceBotDbContext, Guid, IAsyncEnumerable<PatientFile>> LoadFile =
+    private static readonly CompiledQuery<Func<RelanceBotDbContext, Guid, IAsyncEnumerable<PatientFile>>> LoadFile = new(() =>
         EF.CompileAsyncQuery((RelanceBotDbContext context, Guid patientId) =>
             context.Patients
                 .AsNoTracking()
@@ -33,12 +33,12 @@ public sealed class PatientFiles(RelanceBotDbContext db)
                         .OrderBy(invoice => invoice.DueDate)
                         .Select(invoice => new OpenInvoice(
                             invoice.Id, invoice.ExternalReference, invoice.AmountDueCents - invoice.AmountPaidCents, invoice.IssueDate, invoice.DueDate))
-                        .ToList())));
+                        .ToList()))));
 
     /// <summary>The patient, their practice and their open invoices.</summary>
     public async Task<PatientFile> LoadAsync(Guid patientId, CancellationToken cancellationToken)
     {
-        await foreach (var file in LoadFile(db, patientId).WithCancellation(cancellationToken))
+        await foreach (var file in LoadFile.For(db)(db, patientId).WithCancellation(cancellationToken))
         {
             return file;
         }

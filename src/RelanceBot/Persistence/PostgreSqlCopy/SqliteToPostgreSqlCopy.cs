@@ -40,10 +40,12 @@ public sealed class SqliteToPostgreSqlCopy(RelanceBotDbContext source)
             new DbContextOptionsBuilder<PostgreSqlRelanceBotDbContext>().UseNpgsql(targetConnectionString).Options);
         await target.Database.MigrateAsync(cancellationToken);
         var order = CopyOrder.For(target.Model);
+        // The instances' shared state (ScaleOut: de-duplication, job leases) has no SQLite table: it starts empty.
+        var tables = order.Tables.Where(table => source.Model.FindEntityType(table.ClrType) is not null).ToList();
 
         await using var reading = await source.Database.BeginTransactionAsync(cancellationToken);
         await using var writing = await target.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var table in order.Tables)
+        foreach (var table in tables)
         {
             if (await HasRowsAsync(target, table, cancellationToken))
             {
@@ -54,7 +56,7 @@ public sealed class SqliteToPostgreSqlCopy(RelanceBotDbContext source)
         var fixups = new List<ReferenceFixup>();
         await using (var connection = target.CreateLinqToDBConnection(writing))
         {
-            foreach (var table in order.Tables)
+            foreach (var table in tables)
             {
                 var deferred = order.Deferred.Where(reference => reference.DeclaringEntityType == table).ToList();
                 await (Task)CopyRowsMethod.MakeGenericMethod(table.ClrType).Invoke(null, [source, connection, deferred, fixups, cancellationToken])!;
@@ -66,10 +68,10 @@ public sealed class SqliteToPostgreSqlCopy(RelanceBotDbContext source)
             await fixup.ApplyAsync(target, cancellationToken);
         }
 
-        await MoveIdentitiesPastCopiedRowsAsync(target, order.Tables, cancellationToken);
+        await MoveIdentitiesPastCopiedRowsAsync(target, tables, cancellationToken);
 
-        var counts = new List<TableCount>(order.Tables.Count);
-        foreach (var table in order.Tables)
+        var counts = new List<TableCount>(tables.Count);
+        foreach (var table in tables)
         {
             var expected = await CountAsync(source, source.Model.FindEntityType(table.ClrType)!, cancellationToken);
             var copied = await CountAsync(target, table, cancellationToken);
