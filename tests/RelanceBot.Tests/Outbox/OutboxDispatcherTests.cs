@@ -5,6 +5,8 @@ using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
+using RelanceBot.Teams;
+using RelanceBot.Teams.Alerts;
 using RelanceBot.Tests.Outbox.TestInfrastructure;
 
 namespace RelanceBot.Tests.Outbox;
@@ -172,7 +174,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatch_NoChannelLeft_RaisesOneStaffAlertAndPostsItToTheTeamsAlertChannel()
+    public async Task Dispatch_NoChannelLeft_RaisesOneStaffAlertWhoseCardIsPostedToTheTeamsAlertChannel()
     {
         var patient = await _bed.AddPatientAsync(email: null);
         var alertConversation = await _bed.InScopeAsync(async (_, db) =>
@@ -195,7 +197,15 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var alert = (await _bed.InScopeAsync((_, db) => db.StaffAlerts.ToListAsync())).ShouldHaveSingleItem();
         alert.Kind.ShouldBe(StaffAlertKind.NoUsableChannel);
         alert.PatientId.ShouldBe(patient.Id);
-        var notice = messages.Single(message => message.Purpose == OutboxPurpose.StaffAlert);
+        messages.ShouldNotContain(message => message.Purpose == OutboxPurpose.StaffAlert, "the fallback posts nothing itself");
+
+        // The card dispatcher (the Teams job, every minute) posts the alert's card.
+        (await _bed.InScopeAsync((services, _) => services.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None)))
+            .ShouldBe(1);
+        await _bed.DispatchAsync();
+        var notice = (await _bed.MessagesAsync()).Single(message => message.Purpose == OutboxPurpose.StaffAlert);
+        notice.IdempotencyKey.ShouldBe(TeamsChannelOutbox.AlertKey(alert.Id));
+        notice.Content.AdaptiveCardJson.ShouldNotBeNull();
         notice.ConversationReferenceId.ShouldBe(alertConversation.Id);
         notice.Status.ShouldBe(OutboxStatus.Sent);
         _bed.Connector.Requests.Last().Path.ShouldContain(alertConversation.ConversationId);
