@@ -74,7 +74,7 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
         alerts.Raise(new NewStaffAlert(
             failed.PracticeId,
             StaffAlertKind.NoUsableChannel,
-            "Aucun canal ne permet plus de joindre ce patient : un message n'a pas pu être remis.",
+            alerts.Texts.Say("no-channel-left"),
             PatientId: patientId,
             InvoiceId: failed.InvoiceId));
     }

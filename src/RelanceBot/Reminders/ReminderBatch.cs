@@ -154,7 +154,7 @@ public sealed partial class ReminderBatch(
             {
                 Raise(new NewStaffAlert(
                     invoice.PracticeId, StaffAlertKind.NoUsableChannel,
-                    $"No channel left to remind the patient about invoice {invoice.ExternalReference}.", patient.Id, invoice.Id));
+                    alerts.Texts.Say("no-channel-for-reminder", ("invoice", invoice.ExternalReference)), patient.Id, invoice.Id));
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, message.Name, StepOutcome.NoUsableChannel, now)));
@@ -237,9 +237,7 @@ public sealed partial class ReminderBatch(
         {
             Raise(new NewStaffAlert(
                 invoice.PracticeId, StaffAlertKind.ReminderFailed,
-                $"The reminders for invoice {invoice.ExternalReference} could not be prepared, so none is sent; they are tried "
-                + $"again every {FailedRetryDelay.TotalHours:0} hours, and at once when the invoice or the cadence changes. "
-                + "Check the invoice and the patient's details, or report it to support.",
+                alerts.Texts.SayCount("reminder-failed", (long)FailedRetryDelay.TotalHours, ("invoice", invoice.ExternalReference)),
                 invoice.PatientId,
                 invoice.Id));
         }
@@ -340,17 +338,15 @@ public sealed partial class ReminderBatch(
         return run;
     }
 
-    private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
+    private NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
     {
-        var (kind, summary) = step.Action switch
+        var (kind, key) = step.Action switch
         {
-            StepAction.ApprovalRequest => (StaffAlertKind.FormalNoticeApproval,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: approve sending the mise en demeure?"),
-            StepAction.HandOff => (StaffAlertKind.CollectionHandOff,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: hand the file to a collection service?"),
-            _ => (StaffAlertKind.Escalation,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue despite reminders."),
+            StepAction.ApprovalRequest => (StaffAlertKind.FormalNoticeApproval, "step-approval"),
+            StepAction.HandOff => (StaffAlertKind.CollectionHandOff, "step-hand-off"),
+            _ => (StaffAlertKind.Escalation, "step-escalation"),
         };
+        var summary = alerts.Texts.SayCount(key, step.OffsetDays, ("invoice", invoice.ExternalReference));
         return new NewStaffAlert(
             invoice.PracticeId, kind, summary, patient.Id, invoice.Id, RequiresDecision: step.Action == StepAction.ApprovalRequest);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
@@ -23,10 +22,11 @@ public sealed class AlertActionHandler(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsMessages messages,
+    StaffTexts staffTexts,
     ScopedAuditActor auditActor)
 {
-    /// <summary>Alert cards are written in the practice's language, French.</summary>
-    public const BotLanguage CardLanguage = BotLanguage.French;
+    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries.</summary>
+    private BotLanguage CardLanguage => staffTexts.Language;
 
     /// <param name="practiceId">The practice whose channel the card was pressed in, never taken from the card.</param>
     /// <param name="language">The presser's language, for a refusal.</param>
@@ -89,7 +89,7 @@ public sealed class AlertActionHandler(
     private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice)> ApplyAsync(
         StaffAlert alert, AlertActionRequest request, Staff staff, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var culture = CardLanguage.Culture();
+        var format = staffTexts.Format;
         switch (request.Verb)
         {
             case AlertVerb.Approve or AlertVerb.Reject:
@@ -124,16 +124,17 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paid",
                     ("method", Say(request.PaymentMethod == DeskPaymentMethods.Cash ? "method-cash" : "method-cheque")),
-                    ("amount", EuroAmount.Format(paid, culture))), null);
+                    ("amount", format.Money(paid))), null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
                 (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
                 var timeZone = TimeZoneInfo.FindSystemTimeZoneById(
                     await db.Practices.Where(p => p.Id == alert.PracticeId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken));
-                return (StaffAlertStatus.Closed, Say(
+                return (StaffAlertStatus.Closed, messages.RenderCount(
+                    CardLanguage,
                     "resolution-paused",
-                    ("days", request.Days.Value.ToString(CultureInfo.InvariantCulture)),
-                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))), null);
+                    request.Days.Value,
+                    ("until", format.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, timeZone).DateTime)))), null);
             case AlertVerb.NoteCall:
                 return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null);
             case AlertVerb.Close:
