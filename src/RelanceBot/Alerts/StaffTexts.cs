@@ -3,7 +3,7 @@ using RelanceBot.Conversations.Messages;
 namespace RelanceBot.Alerts;
 
 /// <summary>
-/// What staff read about an alert (its summary), from editable JSON (<c>Alerts/Messages/{fr,en}.json</c>), in the
+/// What staff read outside the Teams cards' own wording (alert summaries, the preview's notes), from editable JSON (<c>Alerts/Messages/{fr,en}.json</c>), in the
 /// practice's staff language (<see cref="AlertsOptions.StaffLanguage"/>) with that language's formats.
 /// </summary>
 public sealed class StaffTexts(MessageCatalog catalog, BotLanguage language)
