@@ -33,7 +33,7 @@ public sealed class TalkToHumanFlow(
         requestCallBack.Stage(
             file.PracticeId, file.PatientId, session.Conversation.ChannelId, step.Result?.GetValue<string>(),
             step.OptionsAs<FlowRequest>()?.Words);
-        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", phone)) : "");
+        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", session.Format.Phone(phone))) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }
 }
