@@ -23,4 +23,7 @@ public enum StaffAlertKind
 
     /// <summary>The sweep could not plan or render this invoice's reminders: they wait until someone looks.</summary>
     ReminderFailed,
+
+    /// <summary>Messages cannot go because of the bot's settings (SMTP server, TLS, login, sender, SMS provider).</summary>
+    DeliveryConfiguration,
 }

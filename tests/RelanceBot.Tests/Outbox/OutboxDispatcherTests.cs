@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
+using RelanceBot.Delivery;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
@@ -209,6 +210,29 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         notice.ConversationReferenceId.ShouldBe(alertConversation.Id);
         notice.Status.ShouldBe(OutboxStatus.Sent);
         _bed.Connector.Requests.Last().Path.ShouldContain(alertConversation.ConversationId);
+    }
+
+    [Fact]
+    public async Task Dispatch_StartTlsAgainstAPlainSmtpServer_RaisesOneConfigurationAlertSayingWhatToFix_AndRetries()
+    {
+        await using var bed = await OutboxTestBed.StartAsync(services =>
+            services.Configure<EmailOptions>(options => options.Tls = MailKit.Security.SecureSocketOptions.StartTls));
+        var first = await bed.AddPatientAsync(email: "jeanne@example.fr", withChat: false);
+        var second = await bed.AddPatientAsync(email: "paul@example.fr", withChat: false);
+        await bed.EnqueueAsync(Reminder(bed, first, "reminder:tls-a", ChannelKind.Email));
+        await bed.EnqueueAsync(Reminder(bed, second, "reminder:tls-b", ChannelKind.Email));
+
+        await bed.DispatchAsync();
+        bed.Clock.Advance(TimeSpan.FromHours(1));
+        await bed.DispatchAsync();
+
+        var messages = await bed.MessagesAsync();
+        messages.ShouldAllBe(message => message.Status == OutboxStatus.Pending && message.LastError == "email tls: server without STARTTLS");
+        var alert = (await bed.InScopeAsync((_, db) => db.StaffAlerts.ToListAsync())).ShouldHaveSingleItem("one alert while it is open");
+        alert.Kind.ShouldBe(StaffAlertKind.DeliveryConfiguration);
+        alert.Summary.ShouldContain("Delivery:Email:Tls");
+        alert.Summary.ShouldContain("None");
+        bed.Smtp.ReceivedMessages().ShouldBeEmpty();
     }
 
     [Fact]

@@ -139,6 +139,12 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null);
             case AlertVerb.Close:
                 return (StaffAlertStatus.Closed, null, null);
+            case AlertVerb.CancelInvoice:
+                // The same effect as POST /api/v1/invoices/{ref}/cancel: reminders stop for good.
+                (await InvoiceOfAsync(alert, cancellationToken)).Cancel(now);
+                return (StaffAlertStatus.Closed, request.Reason is { } why
+                    ? Say("resolution-cancelled-reason", ("reason", why))
+                    : Say("resolution-cancelled"), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Verb, null);
         }

@@ -112,6 +112,10 @@ public sealed class AlertCardComposer(TeamsMessages messages)
                 Form(AdaptiveInputs.Text(AlertActionRequest.NoteInput, wording.Say("input-note"), maxLength: 800, multiline: true, required: true),
                     "action-note-call-confirm")),
             AlertVerb.Close => AdaptiveActions.Execute(wording.Say("action-close"), verb.Name(), Data()),
+            AlertVerb.CancelInvoice => AdaptiveActions.ShowCard(
+                wording.Say("action-cancel-invoice"),
+                Form(AdaptiveInputs.Text(AlertActionRequest.ReasonInput, wording.Say("input-reason"), maxLength: 500, multiline: true),
+                    "action-cancel-invoice-confirm", CardActionStyle.Destructive)),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
         };
     }

@@ -9,4 +9,7 @@ public enum AlertVerb
     PauseReminders,
     NoteCall,
     Close,
+
+    /// <summary>A disputed invoice the practice agrees with the patient about: cancelled, reminders stop for good.</summary>
+    CancelInvoice,
 }

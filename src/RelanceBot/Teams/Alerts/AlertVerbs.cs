@@ -13,6 +13,7 @@ public static class AlertVerbs
         [AlertVerb.PauseReminders] = "pauseReminders",
         [AlertVerb.NoteCall] = "noteCall",
         [AlertVerb.Close] = "close",
+        [AlertVerb.CancelInvoice] = "cancelInvoice",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, AlertVerb> ByName =
