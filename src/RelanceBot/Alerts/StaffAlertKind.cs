@@ -29,4 +29,7 @@ public enum StaffAlertKind
 
     /// <summary>The invoice reaches its two-year limitation within 60 days, unless the patient acknowledges the debt.</summary>
     LimitationApproaching,
+
+    /// <summary>Messages cannot go because of the bot's settings (SMTP server, TLS, login, sender, SMS provider).</summary>
+    DeliveryConfiguration,
 }

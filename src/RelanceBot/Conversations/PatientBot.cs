@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.BotFramework.DirectLine;
@@ -147,14 +146,11 @@ public sealed class PatientBot(
             reply.Render(greetingKey, ("firstName", file.FirstName), ("practice", file.PracticeName)),
             file.OpenInvoices.Count == 0
                 ? reply.Render("nothing-due")
-                : reply.Render(
-                    "balance",
-                    ("amount", EuroAmount.Format(file.OutstandingCents, reply.Language.Culture())),
-                    ("count", file.OpenInvoices.Count.ToString(CultureInfo.InvariantCulture))),
+                : reply.RenderCount("balance", file.OpenInvoices.Count, ("amount", reply.Format.Money(file.OutstandingCents))),
         };
         if (file.PracticePhone is not null)
         {
-            lines.Add(reply.Render("contact", ("phone", file.PracticePhone)));
+            lines.Add(reply.Render("contact", ("phone", reply.Format.Phone(file.PracticePhone))));
         }
 
         lines.Add(reply.Render("what-next"));

@@ -12,8 +12,13 @@ internal sealed class Reply(ITurnContext turn, MessageCatalog messages, BotLangu
     /// <summary>The same turn, answered in <paramref name="other"/>.</summary>
     public Reply In(BotLanguage other) => new(turn, messages, other);
 
+    public TextFormat Format => TextFormat.For(language);
+
     public string Render(string key, params (string Name, string Value)[] values)
         => messages.Render(language, key, values);
+
+    public string RenderCount(string key, long count, params (string Name, string Value)[] values)
+        => messages.RenderCount(language, key, count, values);
 
     /// <summary>Sends the given messages as one chat message, one paragraph each.</summary>
     public Task SayAsync(CancellationToken cancellationToken, params string[] keys)

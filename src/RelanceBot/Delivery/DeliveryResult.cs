@@ -16,9 +16,15 @@ public sealed record DeliveryResult
 
     public string? Error { get; }
 
+    /// <summary>Set when the failure comes from the bot's own settings rather than this message or its recipient.</summary>
+    public DeliveryConfigurationFault? Fault { get; private init; }
+
     public static DeliveryResult Sent(string? channelMessageId) => new(DeliveryOutcome.Sent, channelMessageId, null);
 
     public static DeliveryResult Transient(string error) => new(DeliveryOutcome.TransientFailure, null, error);
 
     public static DeliveryResult Permanent(string reason) => new(DeliveryOutcome.PermanentFailure, null, reason);
+
+    /// <summary>The same failure, known to come from the configuration.</summary>
+    public DeliveryResult Because(DeliveryConfigurationFault fault) => new(Outcome, ChannelMessageId, Error) { Fault = fault };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using RelanceBot.Outbox;
@@ -27,9 +28,11 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
 
         var settings = options.Value;
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var connected = false;
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, settings.Tls, cancellationToken);
+            connected = true;
             if (settings.UserName is { Length: > 0 } userName)
             {
                 await client.AuthenticateAsync(userName, settings.Password ?? "", cancellationToken);
@@ -39,6 +42,10 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
             await client.DisconnectAsync(quit: true, cancellationToken);
             return DeliveryResult.Sent(mail.MessageId);
         }
+        catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.SenderNotAccepted)
+        {
+            return DeliveryResult.Transient($"email sender refused {(int)exception.StatusCode}").Because(DeliveryConfigurationFault.SmtpSenderRefused);
+        }
         catch (SmtpCommandException exception)
         {
             // 5xx: the relay refuses this mail for good (unknown mailbox, policy); 4xx: it may accept it later.
@@ -47,8 +54,26 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
                 ? DeliveryResult.Permanent(description)
                 : DeliveryResult.Transient(description);
         }
+        catch (SslHandshakeException)
+        {
+            return DeliveryResult.Transient("email tls: handshake failed").Because(DeliveryConfigurationFault.SmtpTls);
+        }
+        catch (NotSupportedException) when (!connected)
+        {
+            // MailKit's answer when StartTls is asked of a server that does not offer STARTTLS.
+            return DeliveryResult.Transient("email tls: server without STARTTLS").Because(DeliveryConfigurationFault.SmtpTls);
+        }
+        catch (Exception exception) when (exception is MailKit.Security.AuthenticationException or NotSupportedException)
+        {
+            // Wrong credentials, or a login configured for a server that takes none.
+            return DeliveryResult.Transient("email authentication refused").Because(DeliveryConfigurationFault.SmtpAuthentication);
+        }
+        catch (SocketException exception) when (!connected)
+        {
+            return DeliveryResult.Transient($"email unreachable: {exception.SocketErrorCode}").Because(DeliveryConfigurationFault.SmtpUnreachable);
+        }
         catch (Exception exception) when (exception is SmtpProtocolException or IOException or SocketException
-            or TimeoutException or MailKit.Security.AuthenticationException or ServiceNotConnectedException
+            or TimeoutException or ServiceNotConnectedException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return DeliveryResult.Transient($"email {exception.GetType().Name}");

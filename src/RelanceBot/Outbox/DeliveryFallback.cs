@@ -70,32 +70,13 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
             return;
         }
 
-        var alert = alerts.Raise(new NewStaffAlert(
+        // The Teams job posts its card, like every open alert's.
+        alerts.Raise(new NewStaffAlert(
             failed.PracticeId,
             StaffAlertKind.NoUsableChannel,
-            "Aucun canal ne permet plus de joindre ce patient : un message n'a pas pu être remis.",
+            alerts.Texts.Say("no-channel-left"),
             PatientId: patientId,
             InvoiceId: failed.InvoiceId));
-
-        // Teams alert: issue 6 turns open alerts into Adaptive Cards; until then a plain message to the staff channel.
-        var teamsChannel = await db.Practices.AsNoTracking()
-            .Where(practice => practice.Id == failed.PracticeId)
-            .Select(practice => practice.TeamsAlertChannelReferenceId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (teamsChannel is { } conversationReferenceId)
-        {
-            var notice = new OutgoingMessage(
-                $"staff-alert:{alert.Id}",
-                failed.PracticeId,
-                OutboxPurpose.StaffAlert,
-                DeliveryTarget.Conversation(conversationReferenceId),
-                new OutboxContent(alert.Summary))
-            {
-                PatientId = patientId,
-                InvoiceId = failed.InvoiceId,
-            };
-            db.OutboxMessages.Add(OutboxMessage.Create(notice, time.GetUtcNow()));
-        }
     }
 
     private static bool IsOpenNoChannelAlert(StaffAlert alert, Guid patientId) =>

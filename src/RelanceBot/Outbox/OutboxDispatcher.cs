@@ -70,9 +70,10 @@ public sealed class OutboxDispatcher(
             await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => RunLaneAsync(queue, outcomes)));
 
             var fallback = scope.ServiceProvider.GetRequiredService<DeliveryFallback>();
+            var configuration = scope.ServiceProvider.GetRequiredService<DeliveryConfigurationAlerts>();
             foreach (var message in batch)
             {
-                await SettleAsync(message, outcomes[message], fallback);
+                await SettleAsync(message, outcomes[message], fallback, configuration);
             }
 
             foreach (var observer in scope.ServiceProvider.GetServices<IOutboxOutcomeObserver>())
@@ -209,7 +210,8 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task SettleAsync(OutboxMessage message, SendOutcome outcome, DeliveryFallback fallback)
+    private async Task SettleAsync(
+        OutboxMessage message, SendOutcome outcome, DeliveryFallback fallback, DeliveryConfigurationAlerts configuration)
     {
         var now = time.GetUtcNow();
         if (outcome.SkipReason is { } skipReason)
@@ -219,6 +221,11 @@ public sealed class OutboxDispatcher(
         }
 
         var result = outcome.Delivery!;
+        if (result.Fault is { } fault)
+        {
+            await configuration.ReportAsync(message.PracticeId, fault, CancellationToken.None);
+        }
+
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:

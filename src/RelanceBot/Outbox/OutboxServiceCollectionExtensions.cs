@@ -19,6 +19,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddScoped<IOutbox, EfOutbox>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<DeliveryFallback>();
+        services.AddScoped<DeliveryConfigurationAlerts>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddDelivery();

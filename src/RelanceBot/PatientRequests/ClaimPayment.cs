@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Flows;
-using RelanceBot.Invoices;
 
 namespace RelanceBot.PatientRequests;
 
@@ -12,8 +10,6 @@ namespace RelanceBot.PatientRequests;
 /// </summary>
 public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOptions<ConversationOptions> options, TimeProvider time)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>Returns how many invoices were paused: none when they were all settled meanwhile.</summary>
     public async Task<int> StageAsync(
         Guid practiceId, Guid patientId, IReadOnlyCollection<Guid> invoiceIds, string patientWords, CancellationToken cancellationToken)
@@ -30,7 +26,8 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.AlreadyPaidClaim,
-            $"Le patient indique avoir réglé {EuroAmount.Format(invoices.Sum(invoice => invoice.AmountOutstandingCents), French)} : paiement à vérifier ; rappels suspendus.",
+            alerts.Texts.SayCount(
+                "already-paid", invoices.Count, ("amount", alerts.Texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
             patientId,
             invoices.Count == 1 ? invoices[0].Id : null,
             patientWords));

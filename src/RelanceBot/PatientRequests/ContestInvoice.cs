@@ -23,7 +23,7 @@ public sealed class ContestInvoice(PatientFiles files, StaffAlerts alerts, TimeP
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.Dispute,
-            $"Le patient conteste la facture {invoice.ExternalReference} ; rappels arrêtés.",
+            alerts.Texts.Say("dispute", ("invoice", invoice.ExternalReference)),
             patientId,
             invoice.Id,
             reason));

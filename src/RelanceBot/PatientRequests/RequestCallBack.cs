@@ -8,15 +8,18 @@ namespace RelanceBot.PatientRequests;
 /// </summary>
 public sealed class RequestCallBack(StaffAlerts alerts)
 {
-    /// <param name="origin">Where the patient asked, for staff (e.g. "conversation msteams", "espace patient").</param>
+    /// <param name="conversationChannelId">The channel of the conversation the patient asked in; null for the patient space.</param>
     /// <param name="phoneE164">A number the patient typed because none was on file; null to use the file's.</param>
-    public void Stage(Guid practiceId, Guid patientId, string origin, string? phoneE164, string? patientWords)
+    public void Stage(Guid practiceId, Guid patientId, string? conversationChannelId, string? phoneE164, string? patientWords)
     {
-        var number = phoneE164 is null ? "" : $" au {phoneE164}";
+        var texts = alerts.Texts;
+        var origin = conversationChannelId is null ? texts.Say("origin-space") : texts.Say("origin-conversation", ("channel", conversationChannelId));
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.TalkToHuman,
-            $"Le patient demande à être rappelé{number} ({origin}).",
+            phoneE164 is null
+                ? texts.Say("call-back", ("origin", origin))
+                : texts.Say("call-back-number", ("phone", texts.Format.Phone(phoneE164)), ("origin", origin)),
             patientId,
             PatientWords: patientWords));
     }

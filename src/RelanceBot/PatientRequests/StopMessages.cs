@@ -29,13 +29,12 @@ public sealed class StopMessages(RelanceBotDbContext db, StaffAlerts alerts, Tim
             channel.OptOut($"Demande du patient : « {patientWords} »", now);
         }
 
-        var where = scope.IsEverything
-            ? "sur aucun canal (tous les canaux arrêtés)"
-            : $"sur ce canal ({channels.FirstOrDefault()?.Kind ?? ChannelKind.Chat})";
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.OptOut,
-            $"Le patient ne souhaite plus recevoir de messages {where}.",
+            scope.IsEverything
+                ? alerts.Texts.Say("opt-out-everything")
+                : alerts.Texts.Say("opt-out-channel", ("channel", alerts.Texts.Say($"channel-{channels.FirstOrDefault()?.Kind ?? ChannelKind.Chat}"))),
             patientId,
             PatientWords: patientWords));
         return channels;

@@ -66,7 +66,7 @@ internal static class DetailsAccess
             services.GetRequiredService<StaffAlerts>().Raise(new NewStaffAlert(
                 visit.PracticeId,
                 StaffAlertKind.IdentityCheckLocked,
-                $"Vérification d'identité bloquée après {settings.IdentityMaxAttempts} échecs sur la date de naissance du patient (espace patient).",
+                services.GetRequiredService<StaffAlerts>().Texts.SayCount("identity-locked-space", settings.IdentityMaxAttempts),
                 visit.PatientId));
         }
 

@@ -1,5 +1,4 @@
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Invoices;
 
 namespace RelanceBot.PatientSpace;
 
@@ -9,7 +8,7 @@ public sealed class PatientSpaceTexts(MessageCatalog catalog)
     public string this[BotLanguage language, string key, params (string Name, string Value)[] values]
         => catalog.Render(language, key, values);
 
-    public static string Money(BotLanguage language, long cents) => EuroAmount.Format(cents, language.Culture());
+    public static string Money(BotLanguage language, long cents) => TextFormat.For(language).Money(cents);
 
-    public static string Date(BotLanguage language, DateOnly date) => date.ToString("d MMMM yyyy", language.Culture());
+    public static string Date(BotLanguage language, DateOnly date) => TextFormat.For(language).Date(date);
 }

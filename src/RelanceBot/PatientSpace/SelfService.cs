@@ -119,7 +119,7 @@ internal static class SelfService
             }
         }
 
-        scope.Get<RequestCallBack>().Stage(visit.PracticeId, visit.PatientId, "espace patient", typed, scope.T(visit, "words-call"));
+        scope.Get<RequestCallBack>().Stage(visit.PracticeId, visit.PatientId, conversationChannelId: null, typed, scope.T(visit, "words-call"));
         return await scope.SaveAndReturnAsync(visit, "done=call");
     }, actionableOnly: false);
 

@@ -282,7 +282,7 @@ public static class SpacePages
         html.Raw("<footer>").Element("p", html.T("footer", ("practice", visit.PracticeName)));
         if (visit.PracticePhone is { } phone)
         {
-            html.Element("p", html.T("footer-contact", ("phone", phone)));
+            html.Element("p", html.T("footer-contact", ("phone", TextFormat.For(visit.Language).Phone(phone))));
         }
 
         html.Element("p", html.T("footer-stop")).Raw("</footer>");

@@ -27,7 +27,7 @@ public sealed class OutboxPatientNotifier(
         {
             alerts.Raise(new NewStaffAlert(
                 notice.PracticeId, StaffAlertKind.NoUsableChannel,
-                "Aucun canal utilisable pour prévenir le patient d'un événement de paiement.", patient.Id, notice.InvoiceId));
+                alerts.Texts.Say("notice-no-channel"), patient.Id, notice.InvoiceId));
             return;
         }
 

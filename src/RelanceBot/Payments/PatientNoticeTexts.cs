@@ -32,7 +32,7 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
         {
             ["firstName"] = values.FirstName,
             ["practice"] = values.PracticeName,
-            ["amount"] = values.AmountCents is { } cents ? Invoices.EuroAmount.Format(cents, language.Culture()) : "",
+            ["amount"] = values.AmountCents is { } cents ? TextFormat.For(language).Money(cents) : "",
             ["link"] = values.PayLink ?? "",
         };
         return new RenderedNotice(
@@ -40,6 +40,10 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
             catalog.Render(language, key, placeholders),
             catalog.Render(language, "pay-button"));
     }
+
+    /// <summary>A page a patient sees on the bot's host: its title (<c>{key}.title</c>) and its text.</summary>
+    public (string Title, string Text) Page(BotLanguage language, string key, params (string Name, string Value)[] values)
+        => (catalog.Render(language, $"{key}.title"), catalog.Render(language, key, values));
 
     private static string Key(PatientNoticeKind kind) => kind switch
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
+using RelanceBot.Patients;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Payments;
@@ -18,7 +20,11 @@ public static class PayLinkEndpoints
     }
 
     private static async Task<IResult> DoneAsync(
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "session_id")] string? sessionId, RelanceBotDbContext db, CancellationToken cancellationToken)
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "session_id")] string? sessionId,
+        HttpRequest request,
+        RelanceBotDbContext db,
+        PatientNoticeTexts texts,
+        CancellationToken cancellationToken)
     {
         var invoice = sessionId is null ? null : await db.Set<PaymentLinkOpen>()
             .Where(open => open.CheckoutSessionId == sessionId)
@@ -27,15 +33,21 @@ public static class PayLinkEndpoints
             .FirstOrDefaultAsync(cancellationToken);
         if (invoice is null)
         {
-            return PayPages.NotFound();
+            // No patient to ask: the browser's language.
+            return PayPages.Page(
+                StatusCodes.Status404NotFound, texts, BotLanguages.FromLocale(request.GetTypedHeaders().AcceptLanguage.FirstOrDefault()?.Value.Value), "page-not-found");
         }
 
-        var practiceName = await db.Practices.Where(practice => practice.Id == invoice.PracticeId).Select(practice => practice.Name).SingleAsync(cancellationToken);
+        var reader = await db.Patients.Where(patient => patient.Id == invoice.PatientId)
+            .Select(patient => new { patient.Language, Practice = db.Practices.Where(practice => practice.Id == invoice.PracticeId).Select(practice => practice.Name).Single() })
+            .SingleAsync(cancellationToken);
+        var language = reader.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
         return invoice.Status switch
         {
-            InvoiceStatus.Paid => PayPages.Paid(practiceName, invoice.AmountPaidCents),
-            InvoiceStatus.UnderPlan or InvoiceStatus.PartiallyPaid => PayPages.Received(practiceName),
-            _ => PayPages.Pending(),
+            InvoiceStatus.Paid => PayPages.Page(
+                StatusCodes.Status200OK, texts, language, "page-paid", ("practice", reader.Practice), ("amount", TextFormat.For(language).Money(invoice.AmountPaidCents))),
+            InvoiceStatus.UnderPlan or InvoiceStatus.PartiallyPaid => PayPages.Page(StatusCodes.Status200OK, texts, language, "page-received", ("practice", reader.Practice)),
+            _ => PayPages.Page(StatusCodes.Status200OK, texts, language, "page-pending"),
         };
     }
 }

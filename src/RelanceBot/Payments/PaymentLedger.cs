@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
@@ -15,8 +14,6 @@ namespace RelanceBot.Payments;
 public sealed class PaymentLedger(
     RelanceBotDbContext db, StaffAlerts alerts, IPatientNotifier notifier, IPaymentLinks links, TimeProvider time)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>Returns false when the payment was already recorded (the card is still saved if it was missing).</summary>
     public async Task<bool> RecordPaymentAsync(ReceivedPayment received, CancellationToken cancellationToken)
     {
@@ -41,7 +38,7 @@ public sealed class PaymentLedger(
             alerts.Raise(new NewStaffAlert(
                 invoice.PracticeId,
                 StaffAlertKind.Escalation,
-                $"Paiement de {Format(received.AmountCents)} reçu pour la facture annulée {invoice.ExternalReference} : à rembourser ?",
+                alerts.Texts.Say("refund-cancelled-invoice", ("amount", Money(received.AmountCents)), ("invoice", invoice.ExternalReference)),
                 invoice.PatientId,
                 invoice.Id));
             return true;
@@ -59,8 +56,8 @@ public sealed class PaymentLedger(
             alerts.Raise(new NewStaffAlert(
                 invoice.PracticeId,
                 StaffAlertKind.Escalation,
-                $"Paiement de {Format(received.AmountCents)} reçu pour la facture {invoice.ExternalReference}, dont {Format(excess)} "
-                + "au-delà du montant dû : à rembourser ?",
+                alerts.Texts.Say(
+                    "refund-excess", ("amount", Money(received.AmountCents)), ("invoice", invoice.ExternalReference), ("excess", Money(excess))),
                 invoice.PatientId,
                 invoice.Id));
         }
@@ -134,8 +131,9 @@ public sealed class PaymentLedger(
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.Dispute,
-            $"Contestation bancaire d'un paiement de {Format(payment.AmountCents)} sur la facture {invoice.ExternalReference}"
-            + (reason is null ? "." : $" (motif : {reason})."),
+            reason is null
+                ? alerts.Texts.Say("chargeback", ("amount", Money(payment.AmountCents)), ("invoice", invoice.ExternalReference))
+                : alerts.Texts.Say("chargeback-reason", ("amount", Money(payment.AmountCents)), ("invoice", invoice.ExternalReference), ("reason", reason)),
             invoice.PatientId,
             invoice.Id));
     }
@@ -172,7 +170,7 @@ public sealed class PaymentLedger(
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.InvoicePaid,
-            $"Facture {invoice.ExternalReference} réglée en ligne ({Format(invoice.AmountPaidCents)}).",
+            alerts.Texts.Say("paid-online", ("invoice", invoice.ExternalReference), ("amount", Money(invoice.AmountPaidCents))),
             invoice.PatientId,
             invoice.Id));
     }
@@ -192,5 +190,5 @@ public sealed class PaymentLedger(
                     || plan.Status == InstallmentPlanStatus.Active))
             .ToListAsync(cancellationToken);
 
-    private static string Format(long cents) => EuroAmount.Format(cents, French);
+    private string Money(long cents) => alerts.Texts.Format.Money(cents);
 }

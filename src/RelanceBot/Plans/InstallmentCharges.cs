@@ -26,8 +26,6 @@ public sealed class InstallmentCharges(
     TimeProvider time,
     ILogger<InstallmentCharges> logger)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public async Task ChargeDueAsync(CancellationToken cancellationToken)
     {
         var planIds = await db.Set<InstallmentPlan>()
@@ -76,9 +74,14 @@ public sealed class InstallmentCharges(
         alerts.Raise(new NewStaffAlert(
             plan.PracticeId,
             StaffAlertKind.InstallmentFailures,
-            $"L'échéance {installment.Number}/{plan.Installments.Count} ({EuroAmount.Format(installment.AmountCents, French)}) "
-            + $"de la facture {invoice.ExternalReference} a échoué {installment.FailedAttempts} fois ({failureCode}) ; "
-            + "l'échéancier est arrêté et les relances reprennent.",
+            alerts.Texts.SayCount(
+                "installment-failed",
+                installment.FailedAttempts,
+                ("number", installment.Number.ToString(CultureInfo.InvariantCulture)),
+                ("total", plan.Installments.Count.ToString(CultureInfo.InvariantCulture)),
+                ("amount", alerts.Texts.Format.Money(installment.AmountCents)),
+                ("invoice", invoice.ExternalReference),
+                ("code", failureCode)),
             plan.PatientId,
             plan.InvoiceId));
     }

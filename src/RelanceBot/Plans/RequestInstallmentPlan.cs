@@ -1,4 +1,3 @@
-using System.Globalization;
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
@@ -12,8 +11,6 @@ namespace RelanceBot.Plans;
 public sealed class RequestInstallmentPlan(
     RelanceBotDbContext db, StaffAlerts alerts, PracticePlanTerms terms, TimeProvider time)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>Records the request and saves it.</summary>
     public async Task<PlanRequestResult> HandleAsync(
         Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
@@ -79,9 +76,14 @@ public sealed class RequestInstallmentPlan(
         return new PlanRequestResult(plan, null);
     }
 
-    private static string Summarise(Invoice invoice, InstallmentPlan plan) =>
-        $"Demande de paiement en {plan.Installments.Count} fois de la facture {invoice.ExternalReference} ("
-        + string.Join(" + ", plan.Installments.Select(installment =>
-            $"{EuroAmount.Format(installment.AmountCents, French)} le {installment.DueDate.ToString("d", French)}"))
-        + ").";
+    private string Summarise(Invoice invoice, InstallmentPlan plan)
+    {
+        var texts = alerts.Texts;
+        return texts.SayCount(
+            "plan-request",
+            plan.Installments.Count,
+            ("invoice", invoice.ExternalReference),
+            ("installments", string.Join(" + ", plan.Installments.Select(installment => texts.Say(
+                "plan-installment", ("amount", texts.Format.Money(installment.AmountCents)), ("date", texts.Format.Date(installment.DueDate)))))));
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RelanceBot.Alerts;
 using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Invoices;
@@ -16,7 +17,8 @@ namespace RelanceBot.Reminders;
 /// The simulation assumes every message it sends is delivered at once, and so is one already queued.
 /// </summary>
 public sealed class PreviewCadence(
-    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, IOptions<SmsOptions> sms, TimeProvider time)
+    RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, IOptions<SmsOptions> sms,
+    StaffTexts staffTexts, TimeProvider time)
 {
     public const int MaxDays = 120;
     public const int MaxInvoices = 500;
@@ -72,7 +74,7 @@ public sealed class PreviewCadence(
                 // The invoice the sweep sets aside (ReminderBatch): flagged here, the rest of the preview still shown.
                 entries.Add(new PreviewEntry(
                     now, invoice.ExternalReference, null, null, null, null, null, null,
-                    "Its reminders cannot be prepared: none would be sent, and staff are alerted. Check the invoice and the patient's details."));
+                    staffTexts.Say("preview-failed")));
             }
         }
 
@@ -111,7 +113,7 @@ public sealed class PreviewCadence(
             foreach (var step in plan.BelowMinimum)
             {
                 runs[step.Name] = new(StepOutcome.BelowMinimum, at);
-                entries.Add(Entry(at, invoice, step, null, null, "Not proposed: the amount is below the practice minimum."));
+                entries.Add(Entry(at, invoice, step, null, null, staffTexts.Say("preview-below-minimum")));
             }
 
             foreach (var step in plan.Alerts)
@@ -120,9 +122,9 @@ public sealed class PreviewCadence(
                 runs[step.Name] = new(step.Action == StepAction.ApprovalRequest ? StepOutcome.Approved : StepOutcome.AlertRaised, at);
                 entries.Add(Entry(at, invoice, step, null, null, step.Action switch
                 {
-                    StepAction.ApprovalRequest => "The practitioner is asked to approve; the message below goes once approved.",
-                    StepAction.HandOff => "The practitioner is offered to hand the file to a collection service.",
-                    _ => "The practitioner is alerted.",
+                    StepAction.ApprovalRequest => staffTexts.Say("preview-approval"),
+                    StepAction.HandOff => staffTexts.Say("preview-hand-off"),
+                    _ => staffTexts.Say("preview-alert"),
                 }));
             }
 
@@ -133,7 +135,7 @@ public sealed class PreviewCadence(
                 runs[message.Name] = new(channel is null ? StepOutcome.NoUsableChannel : StepOutcome.Sent, at);
                 if (channel is null)
                 {
-                    entries.Add(Entry(at, invoice, message, null, null, "No usable channel: staff are told instead."));
+                    entries.Add(Entry(at, invoice, message, null, null, staffTexts.Say("preview-no-channel")));
                 }
                 else
                 {

@@ -151,7 +151,7 @@ public sealed partial class ReminderBatch(
             {
                 Raise(new NewStaffAlert(
                     invoice.PracticeId, StaffAlertKind.NoUsableChannel,
-                    $"No channel left to remind the patient about invoice {invoice.ExternalReference}.", patient.Id, invoice.Id));
+                    alerts.Texts.Say("no-channel-for-reminder", ("invoice", invoice.ExternalReference)), patient.Id, invoice.Id));
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, message.Name, StepOutcome.NoUsableChannel, now)));
@@ -234,9 +234,7 @@ public sealed partial class ReminderBatch(
         {
             Raise(new NewStaffAlert(
                 invoice.PracticeId, StaffAlertKind.ReminderFailed,
-                $"The reminders for invoice {invoice.ExternalReference} could not be prepared, so none is sent; they are tried "
-                + $"again every {FailedRetryDelay.TotalHours:0} hours, and at once when the invoice or the cadence changes. "
-                + "Check the invoice and the patient's details, or report it to support.",
+                alerts.Texts.SayCount("reminder-failed", (long)FailedRetryDelay.TotalHours, ("invoice", invoice.ExternalReference)),
                 invoice.PatientId,
                 invoice.Id));
         }
@@ -337,31 +335,39 @@ public sealed partial class ReminderBatch(
         return run;
     }
 
-    private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient, List<ReminderStepRun> runs)
+    private NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient, List<ReminderStepRun> runs)
     {
-        var (kind, summary) = step.Action switch
+        var (kind, key) = step.Action switch
         {
-            StepAction.ApprovalRequest => (StaffAlertKind.FormalNoticeApproval,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: approve sending the mise en demeure?"),
-            StepAction.HandOff => (StaffAlertKind.CollectionHandOff,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: hand the file to a collection service?"),
-            _ => (StaffAlertKind.Escalation,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue {RemindersSoFar(runs)}."),
+            StepAction.ApprovalRequest => (StaffAlertKind.FormalNoticeApproval, "step-approval"),
+            StepAction.HandOff => (StaffAlertKind.CollectionHandOff, "step-hand-off"),
+            _ => (StaffAlertKind.Escalation, "step-escalation"),
         };
+        var summary = alerts.Texts.SayCount(key, step.OffsetDays, ("invoice", invoice.ExternalReference));
+        if (step.Action == StepAction.PractitionerAlert)
+        {
+            summary += " " + RemindersSoFar(runs);
+        }
+
         return new NewStaffAlert(
             invoice.PracticeId, kind, summary, patient.Id, invoice.Id,
             RequiresDecision: step.Action is StepAction.ApprovalRequest or StepAction.HandOff);
     }
 
     /// <summary>What the delivery record says reached the patient, never more: delivered reminders, and those that never left.</summary>
-    private static string RemindersSoFar(List<ReminderStepRun> runs)
+    private string RemindersSoFar(List<ReminderStepRun> runs)
     {
+        var texts = alerts.Texts;
         var delivered = runs.Where(run => run.Outcome == StepOutcome.Sent).OrderBy(run => run.DeliveredAt).ToList();
         var lost = runs.Count(run => run.Outcome == StepOutcome.Undelivered);
-        var said = delivered.Count == 0
-            ? "and no reminder reached the patient"
-            : $"despite {delivered.Count} reminder(s) delivered, the last on {delivered[^1].DeliveredAt:yyyy-MM-dd} by {delivered[^1].Channel}";
-        return lost == 0 ? said : $"{said}; {lost} never left (see the invoice's reminders)";
+        var said = delivered is [.., var last]
+            ? texts.SayCount(
+                "reminders-delivered",
+                delivered.Count,
+                ("date", texts.Format.Date(DateOnly.FromDateTime(last.DeliveredAt!.Value.UtcDateTime))),
+                ("channel", texts.Say($"channel-{last.Channel}")))
+            : texts.Say("reminders-none-delivered");
+        return lost == 0 ? said : said + " " + texts.SayCount("reminders-never-left", lost);
     }
 
     private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>

@@ -14,7 +14,7 @@ public sealed class SmsDelivery(ISmsSender sender, Microsoft.Extensions.Options.
         if (!options.Value.IsEnabled)
         {
             // Reminders never choose SMS without a provider; a message recorded before it was switched off moves on.
-            return Task.FromResult(DeliveryResult.Permanent("sms no provider configured"));
+            return Task.FromResult(DeliveryResult.Permanent("sms no provider configured").Because(DeliveryConfigurationFault.SmsNotConfigured));
         }
 
         if (message.RecipientId is not { Length: > 0 } phone)

@@ -2,9 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
+using RelanceBot.Delivery;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
+using RelanceBot.Teams;
+using RelanceBot.Teams.Alerts;
 using RelanceBot.Tests.Outbox.TestInfrastructure;
 
 namespace RelanceBot.Tests.Outbox;
@@ -172,7 +175,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatch_NoChannelLeft_RaisesOneStaffAlertAndPostsItToTheTeamsAlertChannel()
+    public async Task Dispatch_NoChannelLeft_RaisesOneStaffAlertWhoseCardIsPostedToTheTeamsAlertChannel()
     {
         var patient = await _bed.AddPatientAsync(email: null);
         var alertConversation = await _bed.InScopeAsync(async (_, db) =>
@@ -195,10 +198,41 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var alert = (await _bed.InScopeAsync((_, db) => db.StaffAlerts.ToListAsync())).ShouldHaveSingleItem();
         alert.Kind.ShouldBe(StaffAlertKind.NoUsableChannel);
         alert.PatientId.ShouldBe(patient.Id);
-        var notice = messages.Single(message => message.Purpose == OutboxPurpose.StaffAlert);
+        messages.ShouldNotContain(message => message.Purpose == OutboxPurpose.StaffAlert, "the fallback posts nothing itself");
+
+        // The card dispatcher (the Teams job, every minute) posts the alert's card.
+        (await _bed.InScopeAsync((services, _) => services.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None)))
+            .ShouldBe(1);
+        await _bed.DispatchAsync();
+        var notice = (await _bed.MessagesAsync()).Single(message => message.Purpose == OutboxPurpose.StaffAlert);
+        notice.IdempotencyKey.ShouldBe(TeamsChannelOutbox.AlertKey(alert.Id));
+        notice.Content.AdaptiveCardJson.ShouldNotBeNull();
         notice.ConversationReferenceId.ShouldBe(alertConversation.Id);
         notice.Status.ShouldBe(OutboxStatus.Sent);
         _bed.Connector.Requests.Last().Path.ShouldContain(alertConversation.ConversationId);
+    }
+
+    [Fact]
+    public async Task Dispatch_StartTlsAgainstAPlainSmtpServer_RaisesOneConfigurationAlertSayingWhatToFix_AndRetries()
+    {
+        await using var bed = await OutboxTestBed.StartAsync(services =>
+            services.Configure<EmailOptions>(options => options.Tls = MailKit.Security.SecureSocketOptions.StartTls));
+        var first = await bed.AddPatientAsync(email: "jeanne@example.fr", withChat: false);
+        var second = await bed.AddPatientAsync(email: "paul@example.fr", withChat: false);
+        await bed.EnqueueAsync(Reminder(bed, first, "reminder:tls-a", ChannelKind.Email));
+        await bed.EnqueueAsync(Reminder(bed, second, "reminder:tls-b", ChannelKind.Email));
+
+        await bed.DispatchAsync();
+        bed.Clock.Advance(TimeSpan.FromHours(1));
+        await bed.DispatchAsync();
+
+        var messages = await bed.MessagesAsync();
+        messages.ShouldAllBe(message => message.Status == OutboxStatus.Pending && message.LastError == "email tls: server without STARTTLS");
+        var alert = (await bed.InScopeAsync((_, db) => db.StaffAlerts.ToListAsync())).ShouldHaveSingleItem("one alert while it is open");
+        alert.Kind.ShouldBe(StaffAlertKind.DeliveryConfiguration);
+        alert.Summary.ShouldContain("Delivery:Email:Tls");
+        alert.Summary.ShouldContain("None");
+        bed.Smtp.ReceivedMessages().ShouldBeEmpty();
     }
 
     [Fact]

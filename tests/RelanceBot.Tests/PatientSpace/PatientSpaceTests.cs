@@ -124,7 +124,7 @@ public sealed class PatientSpaceTests : IAsyncLifetime
         (await invalid.Content.ReadAsStringAsync()).ShouldContain("pas valide");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var alert = await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.TalkToHuman));
-        alert.Summary.ShouldContain("+33698765432");
+        alert.Summary.ShouldContain("au 06 98 76 54 32", customMessage: "a French number in national form");
         alert.PatientWords.ShouldBe("Espace patient : être appelé");
     }
 

@@ -245,6 +245,12 @@ public class ReminderSweepTests : IAsyncLifetime
         alerts.Single(alert => alert.Kind == StaffAlertKind.Escalation).CreatedAt.ShouldBeGreaterThanOrEqualTo(delivered[3].SentAt);
         alerts.Single(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval).CreatedAt.ShouldBeGreaterThan(delivered[3].SentAt.AddDays(6));
         alerts.Single(alert => alert.Kind == StaffAlertKind.CollectionHandOff).CreatedAt.ShouldBeGreaterThan(delivered[4].SentAt.AddDays(6));
+
+        // Written for the practice's staff, in French (the default staff language), like the card around them.
+        alerts.Single(alert => alert.Kind == StaffAlertKind.Escalation).Summary
+            .ShouldBe("Facture F-OLD impayée 30 jours après l'échéance, malgré les relances.");
+        alerts.Single(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval).Summary
+            .ShouldBe("Facture F-OLD impayée 45 jours après l'échéance : approuver l'envoi de la mise en demeure ?");
     }
 
     [Fact]

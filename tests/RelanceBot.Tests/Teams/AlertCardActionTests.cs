@@ -4,6 +4,7 @@ using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Plans;
+using RelanceBot.Teams;
 using RelanceBot.Tests.BotFramework.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 
@@ -205,6 +206,27 @@ public sealed class AlertCardActionTests : TeamsChannelTest
         var update = Connector.Requests.Skip(before).ShouldHaveSingleItem();
         update.Method.ShouldBe("PUT");
         CardText.Of(update.Body!["attachments"]![0]!["content"]!).ShouldContain("Traité par Léa Martin");
+    }
+
+    [Fact]
+    public async Task TheDisputeCard_CancelsTheInvoice_WithTheReason_AndRemindersStop()
+    {
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.Dispute);
+        await TeamsPractice.DispatchCardsAsync(App);
+        var card = await TeamsPractice.QueryAsync(App, db => db.OutboxMessages
+            .SingleAsync(message => message.IdempotencyKey == TeamsChannelOutbox.AlertKey(alertId)));
+        card.Content.AdaptiveCardJson.ShouldNotBeNull().ShouldContain("Annuler la facture");
+        var data = TeamsPractice.Data(alertId);
+        data["reason"] = "Facturée deux fois.";
+
+        await Channel.ExecuteAsync(Practice.AssistantAad, "cancelInvoice", data);
+
+        var invoice = await InvoiceAsync();
+        invoice.Status.ShouldBe(InvoiceStatus.Cancelled);
+        invoice.AcceptsRemindersAt(RelanceBotFactory.Start.AddDays(1)).ShouldBeFalse();
+        var alert = await AlertAsync(alertId);
+        alert.Status.ShouldBe(StaffAlertStatus.Closed);
+        alert.Resolution.ShouldBe("Facture annulée : plus aucune relance. Motif : Facturée deux fois.");
     }
 
     [Fact]

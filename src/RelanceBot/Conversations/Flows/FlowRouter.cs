@@ -43,7 +43,7 @@ public sealed class FlowRouter(PatientSession session, OptOuts optOuts, StaffAle
             alerts.Raise(new NewStaffAlert(
                 file.PracticeId,
                 StaffAlertKind.Hardship,
-                "Le patient évoque des difficultés financières, à côté de sa demande.",
+                alerts.Texts.Say("hardship-aside"),
                 file.PatientId,
                 PatientWords: request.Words));
         }

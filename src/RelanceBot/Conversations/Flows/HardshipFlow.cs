@@ -22,7 +22,7 @@ public sealed class HardshipFlow(
         alerts.Raise(new NewStaffAlert(
             file.PracticeId,
             StaffAlertKind.Hardship,
-            "Le patient fait part de difficultés financières ; rappels suspendus le temps d'en parler avec lui.",
+            alerts.Texts.Say("hardship"),
             file.PatientId,
             PatientWords: step.OptionsAs<FlowRequest>()?.Words));
         Choice[] choices =

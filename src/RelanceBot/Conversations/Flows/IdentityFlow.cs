@@ -124,19 +124,23 @@ public sealed class IdentityFlow(
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.IdentityCheckLocked,
-            $"Vérification d'identité bloquée après {settings.IdentityMaxAttempts} échecs ({Describe(locked)}), "
-            + $"dernier essai dans une conversation {session.Conversation.ChannelId}.",
+            alerts.Texts.SayCount(
+                "identity-locked-chat",
+                settings.IdentityMaxAttempts,
+                ("where", Describe(locked)),
+                ("channel", session.Conversation.ChannelId)),
             PatientId: lockedPatients.Count == 1 ? Guid.ParseExact(lockedPatients[0].Subject["patient:".Length..], "N") : null,
             PatientWords: step.Values[LastNameKey]?.GetValue<string>()));
         return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
     }
 
-    private static string Describe(List<IdentityCheckThrottle> locked) => string.Join(", ", locked
+    private string Describe(List<IdentityCheckThrottle> locked) => string.Join(", ", locked
         .Select(counter => counter.Subject[..counter.Subject.IndexOf(':', StringComparison.Ordinal)] switch
         {
-            "conversation" => "dans cette conversation",
-            "surname" => "sur ce nom de famille",
-            _ => "sur la date de naissance d'un patient",
+            "conversation" => "identity-where-conversation",
+            "surname" => "identity-where-surname",
+            _ => "identity-where-patient",
         })
-        .Distinct());
+        .Distinct()
+        .Select(key => alerts.Texts.Say(key)));
 }

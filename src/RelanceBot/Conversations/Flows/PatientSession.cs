@@ -56,9 +56,11 @@ public sealed class PatientSession(MessageCatalog messages, PatientFiles files, 
     public string Say(string key, params (string Name, string Value)[] values)
         => messages.Render(Language, key, values);
 
-    public string Money(long cents) => EuroAmount.Format(cents, Language.Culture());
+    public TextFormat Format => TextFormat.For(Language);
 
-    public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Language.Culture());
+    public string Money(long cents) => Format.Money(cents);
+
+    public string Date(DateOnly date) => Format.Date(date);
 
     public string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -18,7 +18,7 @@ public sealed class PayNowFlow(PatientSession session, IPaymentLinks? paymentLin
 
         if (paymentLinks is null)
         {
-            return await step.SayAndEndAsync(session.Say("pay-by-phone", ("phone", file.PracticePhone ?? session.Say("practice-desk"))), cancellationToken);
+            return await step.SayAndEndAsync(session.Say("pay-by-phone", ("phone", file.PracticePhone is { } phone ? session.Format.Phone(phone) : session.Say("practice-desk"))), cancellationToken);
         }
 
         var lines = new List<string> { session.Say("pay-now", ("amount", session.Money(file.OutstandingCents))) };

@@ -31,9 +31,9 @@ public sealed class TalkToHumanFlow(
         var file = await session.FileAsync(cancellationToken);
         await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient demande à être rappelé", cancellationToken);
         requestCallBack.Stage(
-            file.PracticeId, file.PatientId, $"conversation {session.Conversation.ChannelId}", step.Result?.GetValue<string>(),
+            file.PracticeId, file.PatientId, session.Conversation.ChannelId, step.Result?.GetValue<string>(),
             step.OptionsAs<FlowRequest>()?.Words);
-        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", phone)) : "");
+        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", session.Format.Phone(phone))) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }
 }

@@ -6,7 +6,8 @@ namespace RelanceBot.Conversations.Messages;
 
 /// <summary>
 /// Every sentence the bot says, per language, loaded from editable JSON files (<c>Conversations/Messages/{fr,en}.json</c>)
-/// so the practice's wording can change without a build. Placeholders are <c>{name}</c>.
+/// so the practice's wording can change without a build. Placeholders are <c>{name}</c>;
+/// a text that depends on a count has a <c>.one</c> and an <c>.other</c> form (<see cref="RenderCount"/>).
 /// </summary>
 public sealed partial class MessageCatalog
 {
@@ -36,6 +37,18 @@ public sealed partial class MessageCatalog
 
     public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
         => Render(language, key, values.ToDictionary(value => value.Name, value => value.Value));
+
+    /// <summary>
+    /// A text that agrees with a count ("1 jour", "2 jours"): the catalog holds <c>{key}.one</c> and <c>{key}.other</c>,
+    /// and <c>{count}</c> is the count written for the language.
+    /// </summary>
+    public string RenderCount(BotLanguage language, string key, long count, params (string Name, string Value)[] values)
+    {
+        var format = TextFormat.For(language);
+        var all = values.ToDictionary(value => value.Name, value => value.Value);
+        all["count"] = format.Number(count);
+        return Render(language, format.IsSingular(count) ? $"{key}.one" : $"{key}.other", all);
+    }
 
     public string Render(BotLanguage language, string key, IReadOnlyDictionary<string, string>? values)
     {

@@ -69,7 +69,7 @@ public static class DemoStripeEndpoints
     {
         if (stripe.FindSession(id, null, anyAccount: true) is not { } session)
         {
-            return PayPages.NotFound();
+            return Results.NotFound();
         }
 
         if ((string?)session.Json["status"] != "open")

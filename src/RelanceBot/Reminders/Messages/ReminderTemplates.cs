@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Fluid;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Invoices;
 using RelanceBot.Patients;
 
 namespace RelanceBot.Reminders.Messages;
@@ -102,7 +100,7 @@ public sealed class ReminderTemplates
         {
             ChannelKind.Email => AsEmail(text),
             ChannelKind.Sms => new RenderedReminder(null, SmsSegments.WithPlainSpaces(text), []),
-            _ => new RenderedReminder(null, text, ReminderButtons.For(model)),
+            _ => new RenderedReminder(null, text, ReminderButtons.For(model, _texts, LanguageOf(model))),
         };
     }
 
@@ -112,9 +110,12 @@ public sealed class ReminderTemplates
         return new RenderedReminder(lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "", []);
     }
 
+    private static BotLanguage LanguageOf(ReminderMessageModel model)
+        => model.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
+
     private string Footer(ChannelKind channel, ReminderMessageModel model)
     {
-        var language = model.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
+        var language = LanguageOf(model);
         if (channel != ChannelKind.Email)
         {
             return _texts.Render(language, channel == ChannelKind.Sms ? "sms-footer" : "chat-footer");
@@ -123,7 +124,7 @@ public sealed class ReminderTemplates
         return string.Join('\n', [
             _texts.Render(language, "email-disclosure", ("practice", model.PracticeName)),
             model.PracticePhone is { Length: > 0 } phone
-                ? _texts.Render(language, "email-contact-phone", ("phone", phone))
+                ? _texts.Render(language, "email-contact-phone", ("phone", TextFormat.For(language).Phone(phone)))
                 : _texts.Render(language, "email-contact"),
             model.UnsubscribeLink is { } link
                 ? _texts.Render(language, "email-stop", ("unsubscribe", link))
@@ -133,15 +134,15 @@ public sealed class ReminderTemplates
 
     private static TemplateContext Context(ReminderMessageModel model, string footer)
     {
-        var culture = CultureInfo.GetCultureInfo(model.Language == PatientLanguage.English ? "en-GB" : "fr-FR");
+        var format = TextFormat.For(LanguageOf(model));
         var context = new TemplateContext(Options);
         context.SetValue("patient_first_name", model.PatientFirstName);
         context.SetValue("patient_last_name", model.PatientLastName);
         context.SetValue("practice", model.PracticeName);
         context.SetValue("practitioner", model.PractitionerName);
-        context.SetValue("phone", model.PracticePhone ?? "");
-        context.SetValue("amount", EuroAmount.Format(model.AmountCents, culture));
-        context.SetValue("due_date", model.DueDate.ToString("d MMMM yyyy", culture));
+        context.SetValue("phone", model.PracticePhone is { } phone ? format.Phone(phone) : "");
+        context.SetValue("amount", format.Money(model.AmountCents));
+        context.SetValue("due_date", format.Date(model.DueDate));
         context.SetValue("pay_link", model.PaymentLink);
         context.SetValue("reply_code", model.ReplyCode);
         context.SetValue("earlier_reminder", model.EarlierReminderDelivered);

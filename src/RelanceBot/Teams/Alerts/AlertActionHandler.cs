@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
@@ -25,10 +24,11 @@ public sealed class AlertActionHandler(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsMessages messages,
+    StaffTexts staffTexts,
     ScopedAuditActor auditActor)
 {
-    /// <summary>Alert cards are written in the practice's language, French.</summary>
-    public const BotLanguage CardLanguage = BotLanguage.French;
+    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries.</summary>
+    private BotLanguage CardLanguage => staffTexts.Language;
 
     /// <param name="practiceId">The practice whose channel the card was pressed in, never taken from the card.</param>
     /// <param name="language">The presser's language, for a refusal.</param>
@@ -99,7 +99,7 @@ public sealed class AlertActionHandler(
     private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice, string? Refusal)> ApplyAsync(
         StaffAlert alert, AlertActionRequest request, Staff staff, BotLanguage language, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var culture = CardLanguage.Culture();
+        var format = staffTexts.Format;
         switch (request.Verb)
         {
             case AlertVerb.Approve or AlertVerb.Reject:
@@ -136,16 +136,17 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paid",
                     ("method", Say(request.PaymentMethod == DeskPaymentMethods.Cash ? "method-cash" : "method-cheque")),
-                    ("amount", EuroAmount.Format(paid, culture))), null, null);
+                    ("amount", format.Money(paid))), null, null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
                 (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
                 var timeZone = TimeZoneInfo.FindSystemTimeZoneById(
                     await db.Practices.Where(p => p.Id == alert.PracticeId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken));
-                return (StaffAlertStatus.Closed, Say(
+                return (StaffAlertStatus.Closed, messages.RenderCount(
+                    CardLanguage,
                     "resolution-paused",
-                    ("days", request.Days.Value.ToString(CultureInfo.InvariantCulture)),
-                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))), null, null);
+                    request.Days.Value,
+                    ("until", format.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, timeZone).DateTime)))), null, null);
             case AlertVerb.NoteCall:
                 return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null, null);
             case AlertVerb.Close:
@@ -156,6 +157,12 @@ public sealed class AlertActionHandler(
                 return await collection.StageAsync(await InvoiceOfAsync(alert, cancellationToken), recovered, staff.Name, ended, now, cancellationToken)
                     ? (StaffAlertStatus.Closed, ended, null, null)
                     : (StaffAlertStatus.Open, null, null, messages.Render(language, "refused-not-in-collection"));
+            case AlertVerb.CancelInvoice:
+                // The same effect as POST /api/v1/invoices/{ref}/cancel: reminders stop for good.
+                (await InvoiceOfAsync(alert, cancellationToken)).Cancel(now);
+                return (StaffAlertStatus.Closed, request.Reason is { } why
+                    ? Say("resolution-cancelled-reason", ("reason", why))
+                    : Say("resolution-cancelled"), null, null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Verb, null);
         }

@@ -10,6 +10,7 @@ public static class AlertActionPolicy
 
     private static readonly AlertVerb[] Decision = [AlertVerb.Approve, AlertVerb.Reject];
     private static readonly AlertVerb[] OnInvoice = [AlertVerb.MarkPaid, AlertVerb.PauseReminders, AlertVerb.NoteCall, AlertVerb.Close];
+    private static readonly AlertVerb[] OnDisputedInvoice = [AlertVerb.CancelInvoice, .. OnInvoice];
     private static readonly AlertVerb[] WithoutInvoice = [AlertVerb.NoteCall, AlertVerb.Close];
     private static readonly AlertVerb[] ForInformation = [AlertVerb.Close];
     private static readonly AlertVerb[] InCollection = [AlertVerb.MarkRecovered, AlertVerb.MarkReturned];
@@ -19,6 +20,7 @@ public static class AlertActionPolicy
             : alert.Kind == StaffAlertKind.InvoicePaid ? ForInformation
             : alert.Kind == StaffAlertKind.CollectionInProgress ? InCollection
             : alert.InvoiceId is null ? WithoutInvoice
+            : alert.Kind == StaffAlertKind.Dispute ? OnDisputedInvoice
             : OnInvoice;
 
     /// <summary>A mise en demeure and a hand-off to collection engage the practitioner: nobody else decides them.</summary>

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Invoices;
 using RelanceBot.Teams.Cards;
 using RelanceBot.Teams.Messages;
 
@@ -62,7 +60,7 @@ public sealed class AlertCardComposer(TeamsMessages messages)
         yield return new CardFact(wording.Say("fact-patient"), subject.PatientName ?? wording.Say("unknown-patient"));
         if (subject.OutstandingCents is { } outstanding)
         {
-            yield return new CardFact(wording.Say("fact-amount"), EuroAmount.Format(outstanding, wording.Culture));
+            yield return new CardFact(wording.Say("fact-amount"), wording.Format.Money(outstanding));
         }
 
         if (subject.DueDate is { } dueDate)
@@ -71,7 +69,7 @@ public sealed class AlertCardComposer(TeamsMessages messages)
             var days = today.DayNumber - dueDate.DayNumber;
             yield return new CardFact(
                 wording.Say("fact-age"),
-                days > 0 ? wording.Say("age-days", ("days", days.ToString(CultureInfo.InvariantCulture))) : wording.Say("age-not-due"));
+                days > 0 ? wording.SayCount("age-days", days) : wording.Say("age-not-due"));
         }
 
         if (subject.InvoiceReference is { } reference)
@@ -116,6 +114,10 @@ public sealed class AlertCardComposer(TeamsMessages messages)
             AlertVerb.Close => AdaptiveActions.Execute(wording.Say("action-close"), verb.Name(), Data()),
             AlertVerb.MarkRecovered => AdaptiveActions.Execute(wording.Say("action-mark-recovered"), verb.Name(), Data(), CardActionStyle.Positive),
             AlertVerb.MarkReturned => AdaptiveActions.Execute(wording.Say("action-mark-returned"), verb.Name(), Data()),
+            AlertVerb.CancelInvoice => AdaptiveActions.ShowCard(
+                wording.Say("action-cancel-invoice"),
+                Form(AdaptiveInputs.Text(AlertActionRequest.ReasonInput, wording.Say("input-reason"), maxLength: 500, multiline: true),
+                    "action-cancel-invoice-confirm", CardActionStyle.Destructive)),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
         };
     }

@@ -13,6 +13,7 @@ public sealed class AlertCardDispatcher(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsChannelOutbox outbox,
+    StaffTexts staffTexts,
     TimeProvider time)
 {
     /// <returns>How many cards were enqueued.</returns>
@@ -35,7 +36,7 @@ public sealed class AlertCardDispatcher(
         foreach (var item in open.Where(item => !sent.Contains(TeamsChannelOutbox.AlertKey(item.Alert.Id))))
         {
             var card = composer.Compose(
-                await subjects.LoadAsync(item.Alert, cancellationToken), AlertActionHandler.CardLanguage, time.GetUtcNow());
+                await subjects.LoadAsync(item.Alert, cancellationToken), staffTexts.Language, time.GetUtcNow());
             if (await outbox.EnqueueAsync(
                     TeamsChannelOutbox.AlertKey(item.Alert.Id), item.Alert.PracticeId, item.ChannelId, card, cancellationToken))
             {

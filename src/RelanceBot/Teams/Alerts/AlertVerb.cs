@@ -15,4 +15,7 @@ public enum AlertVerb
 
     /// <summary>The collection service gave the file back to the practice.</summary>
     MarkReturned,
+
+    /// <summary>A disputed invoice the practice agrees with the patient about: cancelled, reminders stop for good.</summary>
+    CancelInvoice,
 }

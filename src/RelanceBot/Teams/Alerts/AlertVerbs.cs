@@ -15,6 +15,7 @@ public static class AlertVerbs
         [AlertVerb.Close] = "close",
         [AlertVerb.MarkRecovered] = "markRecovered",
         [AlertVerb.MarkReturned] = "markReturned",
+        [AlertVerb.CancelInvoice] = "cancelInvoice",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, AlertVerb> ByName =

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelanceBot.Persistence;
-using RelanceBot.Teams.Alerts;
+using RelanceBot.Alerts;
 
 namespace RelanceBot.Teams.Digest;
 
@@ -16,6 +16,7 @@ public sealed class DailyDigest(
     DigestCardComposer composer,
     TeamsChannelOutbox outbox,
     TimeProvider time,
+    StaffTexts staffTexts,
     IOptions<TeamsOptions> options)
 {
     /// <returns>How many digests were enqueued.</returns>
@@ -41,7 +42,7 @@ public sealed class DailyDigest(
             }
 
             var card = composer.Compose(
-                practice.Name, await figures.ComputeAsync(practice.Id, localDate, timeZone, cancellationToken), AlertActionHandler.CardLanguage);
+                practice.Name, await figures.ComputeAsync(practice.Id, localDate, timeZone, cancellationToken), staffTexts.Language);
             if (await outbox.EnqueueAsync(key, practice.Id, practice.ChannelId, card, cancellationToken))
             {
                 enqueued++;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.Invoices;
 using RelanceBot.Teams.Cards;
 using RelanceBot.Teams.Messages;
 
@@ -13,7 +11,7 @@ public sealed class DigestCardComposer(TeamsMessages messages)
     {
         var wording = messages.In(language);
         string Say(string key, params (string, string)[] values) => wording.Say(key, values);
-        string Euros(long cents) => EuroAmount.Format(cents, wording.Culture);
+        string Euros(long cents) => wording.Format.Money(cents);
 
         return new AdaptiveCardBuilder()
             .Heading(Say("digest-title", ("date", figures.LocalDate.ToString("D", wording.Culture))))
@@ -21,10 +19,10 @@ public sealed class DigestCardComposer(TeamsMessages messages)
             .Facts(
             [
                 new CardFact(Say("digest-recovered"), Euros(figures.RecoveredYesterdayCents)),
-                new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday.ToString(wording.Culture)),
-                new CardFact(Say("digest-undelivered"), figures.RemindersUndeliveredYesterday.ToString(wording.Culture)),
-                new CardFact(Say("digest-awaiting"), figures.AwaitingAction.ToString(wording.Culture)),
-                new CardFact(Say("digest-limitation"), figures.NearingLimitation.ToString(wording.Culture)),
+                new CardFact(Say("digest-reminders"), wording.Format.Number(figures.RemindersSentYesterday)),
+                new CardFact(Say("digest-undelivered"), wording.Format.Number(figures.RemindersUndeliveredYesterday)),
+                new CardFact(Say("digest-awaiting"), wording.Format.Number(figures.AwaitingAction)),
+                new CardFact(Say("digest-limitation"), wording.Format.Number(figures.NearingLimitation)),
             ])
             .Text(Say("digest-balance"), CardTextTone.Default)
             .Facts(

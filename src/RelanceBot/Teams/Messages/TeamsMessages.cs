@@ -11,4 +11,7 @@ public sealed class TeamsMessages(MessageCatalog catalog)
 
     public string Render(BotLanguage language, string key, params (string Name, string Value)[] values)
         => catalog.Render(language, key, values);
+
+    public string RenderCount(BotLanguage language, string key, long count, params (string Name, string Value)[] values)
+        => catalog.RenderCount(language, key, count, values);
 }
