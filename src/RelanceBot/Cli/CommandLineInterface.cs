@@ -31,6 +31,7 @@ public static class CommandLineInterface
         ImportInvoicesCommand.Create,
         PreviewCommand.Create,
         PayLinkCommand.Create,
+        ConnectStripeCommand.Create,
         DemoCommand.Create,
     ];
 
