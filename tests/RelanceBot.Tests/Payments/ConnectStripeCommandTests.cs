@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RelanceBot.Cli;
 using RelanceBot.Payments.Stripe;
 using RelanceBot.Persistence;
+using RelanceBot.Tests.Cli;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Payments;
@@ -69,11 +69,5 @@ public sealed class ConnectStripeCommandTests(RelanceBotFactory factory) : IClas
             .Where(account => account.PracticeId == practiceId).Select(account => account.AccountId).ToListAsync();
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLineInterface.RunAsync(factory.Services, args, output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(factory.Services, args);
 }

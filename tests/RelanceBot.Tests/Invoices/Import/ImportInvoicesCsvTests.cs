@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RelanceBot.Cli;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
+using RelanceBot.Tests.Cli;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Invoices.Import;
@@ -220,14 +220,8 @@ public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFi
         return await RunImportFileAsync(practiceId, path);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunImportFileAsync(Guid practiceId, string path)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLineInterface.RunAsync(
-            factory.Services, ["import", "--practice", practiceId.ToString(), "--file", path], output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunImportFileAsync(Guid practiceId, string path) =>
+        InProcessCli.RunAsync(factory.Services, "import", "--practice", practiceId.ToString(), "--file", path);
 
     private async Task<List<Invoice>> InvoicesAsync(Guid practiceId)
     {
