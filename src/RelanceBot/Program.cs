@@ -19,31 +19,13 @@ using RelanceBot.Scheduling;
 using RelanceBot.Sms;
 using RelanceBot.Teams;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddPersistence();
-builder.Services.AddPractices();
-builder.Services.AddIntakeApi();
-builder.Services.AddBotFramework();
-builder.Services.AddConversations();
-builder.Services.AddAlerts();
-builder.Services.AddTeams();
-builder.Services.AddOutbox();
-builder.Services.AddReminders();
-builder.Services.AddCollection();
-builder.Services.AddPayments();
-builder.Services.AddPlans();
-builder.Services.AddSms();
-builder.Services.AddPatientSpace();
-builder.AddScaleOut();
-builder.Services.AddScheduling();
-
-var app = builder.Build();
-
-if (CommandLineInterface.IsCommand(args))
+if (CommandLineInterface.IsCommandLine(args))
 {
-    return await CommandLineInterface.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+    // Commands never start the host: the app's services are built (not started) only if the command needs them.
+    return await CommandLineInterface.RunAsync(() => CreateApp([]).Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
+
+var app = CreateApp(args);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -59,5 +41,29 @@ app.MapPatientSpace();
 
 await app.RunAsync();
 return 0;
+
+static WebApplication CreateApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddPersistence();
+    builder.Services.AddPractices();
+    builder.Services.AddIntakeApi();
+    builder.Services.AddBotFramework();
+    builder.Services.AddConversations();
+    builder.Services.AddAlerts();
+    builder.Services.AddTeams();
+    builder.Services.AddOutbox();
+    builder.Services.AddReminders();
+    builder.Services.AddCollection();
+    builder.Services.AddPayments();
+    builder.Services.AddPlans();
+    builder.Services.AddSms();
+    builder.Services.AddPatientSpace();
+    builder.AddScaleOut();
+    builder.Services.AddScheduling();
+
+    return builder.Build();
+}
 
 public partial class Program;

@@ -51,7 +51,7 @@ public sealed class Playground : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      Path.Combine(harness, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
-                     "-e", botEndpoint.ToString(), "-c", channelId, "-p", port.ToString(),
+                     "-e", botEndpoint.ToString(), "-c", channelId, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--su", $"http://127.0.0.1:{port}/_connector", "--disable-telemetry",
                  })
         {

@@ -13,6 +13,4 @@ public sealed record Entity
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; init; }
-
-    public T? GetAs<T>() => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToElement(this, BotFrameworkJson.Options), BotFrameworkJson.Options);
 }

@@ -10,6 +10,7 @@ namespace RelanceBot.Collection;
 /// A returned invoice is not chased again by the bot (its patient was told the file left for collection); the practice
 /// decides what comes next. The open <see cref="StaffAlertKind.CollectionInProgress"/> alert is closed with it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Debt collection, not a .NET collection.")]
 public sealed class EndCollection(RelanceBotDbContext db)
 {
     /// <returns>False, changing nothing, when the invoice is not with a collection service.</returns>

@@ -13,6 +13,7 @@ namespace RelanceBot.Collection;
 /// Reminders then stop (the invoice is <see cref="InvoiceStatus.HandedOver"/>) and staff get an alert to say, later,
 /// whether the service recovered the debt or gave the file back.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Debt collection, not a .NET collection.")]
 public sealed class HandOverToCollection(RelanceBotDbContext db, CadencePolicies policies, StaffAlerts alerts)
 {
     /// <summary>Hands the proposal's invoice over in the caller's unit of work, or says why not, changing nothing.</summary>

@@ -36,13 +36,6 @@ public sealed record DeliveryTarget
     public static DeliveryTarget Conversation(Guid conversationReferenceId) =>
         new() { ConversationReferenceId = conversationReferenceId };
 
-    public static DeliveryTarget TeamsUser(string userId, string tenantId)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        return new() { RecipientChannelId = TeamsChannelId, RecipientId = userId, RecipientTenantId = tenantId };
-    }
-
     public static DeliveryTarget SmsNumber(string phoneE164)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phoneE164);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Payments;
@@ -46,7 +47,7 @@ public sealed class SpaceHtml(PatientSpaceTexts texts, BotLanguage language)
     /// <summary>A POST form of the space with its antiforgery token and the page's language.</summary>
     public SpaceHtml FormStart(string action, string antiforgeryField, string antiforgeryToken, string method = "post")
     {
-        _html.Append($"<form method=\"{method}\" action=\"{Encode(action)}\">");
+        _html.Append(CultureInfo.InvariantCulture, $"<form method=\"{method}\" action=\"{Encode(action)}\">");
         if (method == "post")
         {
             Hidden(antiforgeryField, antiforgeryToken);
@@ -57,27 +58,27 @@ public sealed class SpaceHtml(PatientSpaceTexts texts, BotLanguage language)
 
     public SpaceHtml Hidden(string name, string value)
     {
-        _html.Append($"<input type=\"hidden\" name=\"{Encode(name)}\" value=\"{Encode(value)}\">");
+        _html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{Encode(name)}\" value=\"{Encode(value)}\">");
         return this;
     }
 
     public SpaceHtml Submit(string text, string? value = null, string name = "choice", string css = "")
     {
         var valueAttribute = value is null ? "" : $" name=\"{name}\" value=\"{Encode(value)}\"";
-        _html.Append($"<button type=\"submit\"{valueAttribute}{(css.Length > 0 ? $" class=\"{css}\"" : "")}>{Encode(text)}</button>");
+        _html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\"{valueAttribute}{(css.Length > 0 ? $" class=\"{css}\"" : "")}>{Encode(text)}</button>");
         return this;
     }
 
     public SpaceHtml Field(string id, string label, string input)
     {
-        _html.Append($"<label for=\"{id}\">{Encode(label)}</label>").Append(input);
+        _html.Append(CultureInfo.InvariantCulture, $"<label for=\"{id}\">{Encode(label)}</label>").Append(input);
         return this;
     }
 
     public SpaceHtml Radio(string name, string id, string value, string label, bool isChecked = false)
     {
-        _html.Append($"<div class=\"choice\"><input type=\"radio\" name=\"{name}\" id=\"{id}\" value=\"{Encode(value)}\"{(isChecked ? " checked" : "")} required>")
-            .Append($"<label for=\"{id}\">{Encode(label)}</label></div>");
+        _html.Append(CultureInfo.InvariantCulture, $"<div class=\"choice\"><input type=\"radio\" name=\"{name}\" id=\"{id}\" value=\"{Encode(value)}\"{(isChecked ? " checked" : "")} required>")
+            .Append(CultureInfo.InvariantCulture, $"<label for=\"{id}\">{Encode(label)}</label></div>");
         return this;
     }
 
@@ -98,7 +99,7 @@ public sealed class SpaceHtml(PatientSpaceTexts texts, BotLanguage language)
         if (languageSwitchHref is not null)
         {
             var other = T("other-language-code");
-            head.Append($"<nav class=\"lang\"><a href=\"{Encode(languageSwitchHref)}\" hreflang=\"{other}\" lang=\"{other}\">{Encode(T("other-language"))}</a></nav>");
+            head.Append(CultureInfo.InvariantCulture, $"<nav class=\"lang\"><a href=\"{Encode(languageSwitchHref)}\" hreflang=\"{other}\" lang=\"{other}\">{Encode(T("other-language"))}</a></nav>");
         }
 
         var html = head.Append(_html).Append("</div></body></html>").ToString();

@@ -14,8 +14,7 @@ public sealed class UpsertPatient(RelanceBotDbContext db, TimeProvider timeProvi
     {
         var now = timeProvider.GetUtcNow();
         var errors = new FieldErrors();
-        ExternalReference.Validate(externalReference, "externalReference", errors);
-        var details = PatientRequestValidator.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
+        var details = Validate(externalReference, request, now, errors);
         if (details is null || !errors.IsEmpty)
         {
             return Upsert.Invalid<Patient>(errors);
@@ -31,5 +30,19 @@ public sealed class UpsertPatient(RelanceBotDbContext db, TimeProvider timeProvi
 
         return Upsert.Saved(
             patient, patient.Update(details, now) ? UpsertStatus.Updated : UpsertStatus.Unchanged);
+    }
+
+    /// <summary>The faults of a request, staging nothing (the import reports a whole row at once).</summary>
+    public FieldErrors Check(string externalReference, PatientRequest request)
+    {
+        var errors = new FieldErrors();
+        Validate(externalReference, request, timeProvider.GetUtcNow(), errors);
+        return errors;
+    }
+
+    private static PatientDetails? Validate(string externalReference, PatientRequest request, DateTimeOffset now, FieldErrors errors)
+    {
+        ExternalReference.Validate(externalReference, "externalReference", errors);
+        return PatientRequestValidator.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
     }
 }

@@ -30,6 +30,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton(CreateStripeClient);
         services.AddSingleton(CreateDemoStripe);
         services.AddScoped<StripeAccounts>();
+        services.AddScoped<ConnectStripeAccount>();
         services.AddScoped<IPaymentGateway, StripePaymentGateway>();
         services.AddScoped<StripeEventProcessor>();
         services.AddScoped<IPaymentLinks, PaymentLinks>();

@@ -53,19 +53,19 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One <see cref="RelanceBotDbContext"/> per scope, leased from a pool: building a context's options and internal
-    /// services for every request cost more than a chat turn's queries. Capabilities that act on every save
-    /// (concurrency tokens, the audit log, reminder wake-ups) register a singleton <see cref="IInterceptor"/>;
-    /// persistence applies them all without knowing any of them. What belongs to the scope (the audit actor) is handed
-    /// to the leased context.
-    /// </summary>
-    /// <summary>
     /// Contexts kept for reuse: well above the concurrent work (parallel sends, turns, sweep batches). A context
     /// returned to a full pool is disposed, closing its connection, which a pooled SQLite context otherwise keeps open
     /// with its page cache.
     /// </summary>
     private const int PoolSize = 64;
 
+    /// <summary>
+    /// One <see cref="RelanceBotDbContext"/> per scope, leased from a pool: building a context's options and internal
+    /// services for every request cost more than a chat turn's queries. Capabilities that act on every save
+    /// (concurrency tokens, the audit log, reminder wake-ups) register a singleton <see cref="IInterceptor"/>;
+    /// persistence applies them all without knowing any of them. What belongs to the scope (the audit actor) is handed
+    /// to the leased context.
+    /// </summary>
     private static void AddPooledContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
         where TContext : RelanceBotDbContext
     {

@@ -4,7 +4,7 @@ namespace RelanceBot.Plans;
 
 /// <summary>
 /// The patient picks a date to pay, within the practice's horizon: recorded with their words and the time, reminders
-/// pause until then, and on that day the patient gets the pay link (<see cref="SendDeferredPaymentLinks"/>).
+/// pause until then, and on that day the patient gets the pay link (<see cref="DeferredPaymentLinks"/>).
 /// </summary>
 public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms, TimeProvider time)
 {

@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace RelanceBot.Reminders;
 
 /// <summary>Which of the patient's channels a message step uses. Stored by name.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChannelPreference>))]
 public enum ChannelPreference
 {
     /// <summary>The patient's preferred channel, else the first usable one (chat, SMS, e-mail).</summary>

@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace RelanceBot.Reminders;
 
 /// <summary>How firmly a step speaks; it only ever rises along a cadence. Stored by name.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReminderTone>))]
 public enum ReminderTone
 {
     Courteous,

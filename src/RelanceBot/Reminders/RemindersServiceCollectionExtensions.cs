@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RelanceBot.Patients;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,13 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<CadencePolicies>();
         services.AddScoped<PreviewCadence>();
         services.AddScoped<DecideApproval>();
+        // The API names the cadence's enums (the domain knows nothing of JSON).
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<StepAction>());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<ReminderTone>());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<ChannelPreference>());
+        });
 
         // Not at once: startup (migrations, a restart) settles first, and the sweep catches up anyway.
         services.AddScheduledJob<SweepRemindersJob>(SweepRemindersJob.Name, ReminderBatch.SweepInterval, ReminderBatch.SweepInterval);

@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace RelanceBot.Reminders;
 
 /// <summary>What a cadence step does when it falls due. Stored by name.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<StepAction>))]
 public enum StepAction
 {
     /// <summary>Sends the step's template to the patient.</summary>

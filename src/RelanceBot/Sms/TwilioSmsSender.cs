@@ -18,10 +18,10 @@ public sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<Sms
 {
     public const string HttpClientName = "twilio";
 
-    public async Task<DeliveryResult> SendAsync(string to, string body, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(string phoneE164, string body, CancellationToken cancellationToken)
     {
         var account = Account();
-        var create = new CreateMessageOptions(new PhoneNumber(to))
+        var create = new CreateMessageOptions(new PhoneNumber(phoneE164))
         {
             Body = body,
             ValidityPeriod = options.Value.Twilio.ValidityPeriodSeconds,

@@ -138,15 +138,15 @@ public sealed class InvoiceApiTests(RelanceBotFactory factory) : IClassFixture<R
         {
             patientReference = "P-1",
             amountDueCents = 1,
-            issueDate = tomorrow.ToString("yyyy-MM-dd"),
-            dueDate = tomorrow.AddYears(3).ToString("yyyy-MM-dd"),
+            issueDate = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dueDate = tomorrow.AddYears(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
         var dayAfter = await client.PutJsonAsync("/api/v1/invoices/F-2", new
         {
             patientReference = "P-1",
             amountDueCents = 1,
-            issueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd"),
-            dueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd"),
+            issueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dueDate = tomorrow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -57,7 +57,7 @@ public sealed class EfOutboxTests(RelanceBotFactory sqlite, PostgreSqlServer pos
                 .Where(message => message.IdempotencyKey.StartsWith(prefix)).ToListAsync();
             stored.Select(message => message.IdempotencyKey[(prefix.Length + 1)..])
                 .ShouldBe(["saved", "pending", "new", "other"], ignoreOrder: true);
-            stored.Single(message => message.IdempotencyKey.EndsWith(":new")).Content.Text.ShouldBe("Bonjour");
+            stored.Single(message => message.IdempotencyKey.EndsWith(":new", StringComparison.Ordinal)).Content.Text.ShouldBe("Bonjour");
         }
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RelanceBot.Cli;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
+using RelanceBot.Tests.Cli;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Payments;
@@ -60,12 +60,5 @@ public sealed class PayLinkCommandTests : IAsyncLifetime
         error.ShouldContain("--invoice");
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        _app.StartServer();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLineInterface.RunAsync(_app.Services, args, output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(_app.Services, args);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,7 +161,7 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync());
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
         return counts;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RelanceBot.Cli;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Teams.Linking;
+using RelanceBot.Tests.Cli;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Practices;
@@ -108,13 +108,7 @@ public sealed partial class PracticeCommandsTests(RelanceBotFactory factory) : I
         return await query(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLineInterface.RunAsync(factory.Services, args, output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(factory.Services, args);
 
     [GeneratedRegex("Practice id: (\\S+)")]
     private static partial Regex PracticeId();

@@ -38,7 +38,7 @@ public sealed class SmsChannelTests : IAsyncLifetime
         body.ShouldContain(SmsTestHost.PublicBaseUrl + "/p/");
         body.ShouldContain("STOP pour ne plus recevoir de SMS");
         body.ShouldNotContain("Consultation");
-        int.Parse(sent["num_segments"]!.GetValue<string>()).ShouldBeLessThanOrEqualTo(SmsSegments.MaxReminderSegments);
+        int.Parse(sent["num_segments"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(SmsSegments.MaxReminderSegments);
         var message = (await _host.OutboxAsync()).ShouldHaveSingleItem();
         message.Channel.ShouldBe(DeliveryChannel.Sms);
         message.Status.ShouldBe(OutboxStatus.Sent);

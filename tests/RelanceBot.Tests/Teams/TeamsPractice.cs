@@ -52,7 +52,6 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
         return alert.Id;
     }
 
-    /// <summary>Puts pending alert cards in the outbox, then runs the outbox once; returns how many cards were enqueued.</summary>
     /// <summary>The patient asks to pay F-1 in three installments: a plan awaits approval behind a PlanApproval alert.</summary>
     public async Task<(Guid PlanId, Guid AlertId)> RequestPlanAsync(RelanceBotFactory app)
     {

@@ -7,6 +7,7 @@ namespace RelanceBot.Conversations.Dialogs;
 /// The dialogs running in one conversation, innermost last, stored as JSON between turns so that a restart in the
 /// middle of a dialog resumes it: <c>[{"id":"installments","state":{...}}, {"id":"confirm","state":{...}}]</c>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A stack of dialogs, the Bot Framework's own term, and it is one.")]
 public sealed class DialogStack
 {
     private readonly List<DialogInstance> _instances;

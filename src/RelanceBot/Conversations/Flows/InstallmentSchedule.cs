@@ -9,7 +9,7 @@ namespace RelanceBot.Conversations.Flows;
 /// </summary>
 public static class InstallmentSchedule
 {
-    public static IReadOnlyList<Installment> Split(IEnumerable<long> invoiceOutstandingCents, int count, DateOnly firstDate)
+    public static IReadOnlyList<ProposedInstallment> Split(IEnumerable<long> invoiceOutstandingCents, int count, DateOnly firstDate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         var totals = new long[count];
@@ -22,6 +22,6 @@ public static class InstallmentSchedule
             }
         }
 
-        return [.. totals.Select((amount, i) => new Installment(firstDate.AddMonths(i), amount))];
+        return [.. totals.Select((amount, i) => new ProposedInstallment(firstDate.AddMonths(i), amount))];
     }
 }

@@ -90,7 +90,7 @@ public sealed class InstallmentsFlow(PatientSession session, RequestInstallmentP
         return await step.SayAndEndAsync(session.Say(recorded > 0 ? "installments-under-review" : "installments-not-recorded"), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Installment>> ScheduleAsync(int count, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ProposedInstallment>> ScheduleAsync(int count, CancellationToken cancellationToken)
     {
         var file = await session.FileAsync(cancellationToken);
         return InstallmentSchedule.Split(file.OpenInvoices.Select(invoice => invoice.OutstandingCents), count, session.Today);

@@ -16,14 +16,18 @@ public static class ImportInvoicesCommand
     public static Command Create(IServiceProvider services)
     {
         var practice = PracticeCommands.PracticeOption();
-        var file = new Option<FileInfo>("--file") { Description = "The CSV file (UTF-8, ';' or ',' separated).", Required = true };
+        var file = new Option<string>("--file")
+        {
+            Description = "The CSV file (UTF-8 or Windows-1252, ';' or ',' separated), relative to the current directory.",
+            Required = true,
+        };
         var command = new Command(Name, "Import a practice's invoices and patients from a CSV file, all or nothing.") { practice, file };
         command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var practiceId = parseResult.GetValue(practice);
-            var csv = parseResult.GetValue(file)!;
+            var csv = new FileInfo(ShellPath.Resolve(parseResult.GetValue(file)!));
             if (!csv.Exists)
             {
                 await error.WriteLineAsync($"--file: {csv.FullName} does not exist.");

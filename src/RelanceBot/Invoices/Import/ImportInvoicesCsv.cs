@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Intake;
@@ -19,13 +18,18 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
 
     public async Task<ImportReport> HandleAsync(Guid practiceId, Stream csv, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var content = await reader.ReadToEndAsync(cancellationToken);
-        using var parser = CsvReader.FromText(content, Options(DetectSeparator(content)));
-
         var errors = new List<ImportRowError>();
         var counts = new Dictionary<UpsertStatus, int>();
         var rows = 0;
+        using var bytes = new MemoryStream();
+        await csv.CopyToAsync(bytes, cancellationToken);
+        if (!CsvFileText.TryDecode(bytes.ToArray(), out var content, out var problem))
+        {
+            errors.Add(new ImportRowError(0, "file", problem!));
+            return Report(rows, counts, errors);
+        }
+
+        using var parser = CsvReader.FromText(content, Options(DetectSeparator(content)));
         if (!await ReadHeaderAsync(parser, errors, cancellationToken))
         {
             return Report(rows, counts, errors);
@@ -76,18 +80,14 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
 
         if (rowErrors.Count > 0)
         {
-            errors.AddRange(rowErrors);
+            await ReportWholeRowAsync(practiceId, rowNumber, patientReference, patientRequest, invoiceRequest, rowErrors, errors, cancellationToken);
             return null;
         }
 
         var patient = await upsertPatient.HandleAsync(practiceId, patientReference, patientRequest, cancellationToken);
         if (patient.Status == UpsertStatus.Invalid)
         {
-            // Report the invoice's own mistakes too, so one round of corrections fixes the whole row.
-            var invoiceErrors = new FieldErrors();
-            await upsertInvoice.ValidateAsync(practiceId, invoiceRequest, invoiceErrors, cancellationToken);
-            errors.AddRange(RowErrors(rowNumber, patient.Errors, InvoiceCsvColumns.ForPatientField));
-            errors.AddRange(RowErrors(rowNumber, invoiceErrors, InvoiceCsvColumns.ForInvoiceField));
+            await ReportWholeRowAsync(practiceId, rowNumber, patientReference, patientRequest, invoiceRequest, [], errors, cancellationToken);
             return null;
         }
 
@@ -104,6 +104,29 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
             default:
                 return invoice.Status;
         }
+    }
+
+    /// <summary>
+    /// Every fault of a row at once, so one round of corrections fixes it: what could not be read (<paramref name="readErrors"/>),
+    /// then what the shared patient and invoice rules say of the rest (a column already reported is not reported twice).
+    /// </summary>
+    private async Task ReportWholeRowAsync(
+        Guid practiceId,
+        int rowNumber,
+        string patientReference,
+        PatientRequest patientRequest,
+        InvoiceRequest invoiceRequest,
+        List<ImportRowError> readErrors,
+        List<ImportRowError> errors,
+        CancellationToken cancellationToken)
+    {
+        var invoiceErrors = new FieldErrors();
+        await upsertInvoice.ValidateAsync(practiceId, invoiceRequest, invoiceErrors, cancellationToken);
+        var ruleErrors = RowErrors(rowNumber, upsertPatient.Check(patientReference, patientRequest), InvoiceCsvColumns.ForPatientField)
+            .Concat(RowErrors(rowNumber, invoiceErrors, InvoiceCsvColumns.ForInvoiceField));
+        var readColumns = readErrors.Select(error => error.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(readErrors);
+        errors.AddRange(ruleErrors.Where(error => !readColumns.Contains(error.Field)));
     }
 
     /// <summary>Turns a row into the same requests the API receives; text that is not a date or an amount is reported here.</summary>

@@ -19,9 +19,12 @@ public sealed class PracticeStripeAccount : IAuditable
     {
     }
 
+    public static bool IsAccountId(string? accountId) =>
+        accountId is { Length: > 5 and <= 255 } && accountId.StartsWith("acct_", StringComparison.Ordinal) && accountId.All(character => char.IsAsciiLetterOrDigit(character) || character == '_');
+
     public static PracticeStripeAccount Connect(Guid practiceId, string accountId, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(accountId) || !accountId.StartsWith("acct_", StringComparison.Ordinal))
+        if (!IsAccountId(accountId))
         {
             throw new ArgumentException("A Stripe account id starts with 'acct_'.", nameof(accountId));
         }
@@ -33,5 +36,17 @@ public sealed class PracticeStripeAccount : IAuditable
             AccountId = accountId,
             ConnectedAt = now,
         };
+    }
+
+    /// <summary>The practice moves its payments to another of its accounts.</summary>
+    public void Reconnect(string accountId, DateTimeOffset now)
+    {
+        if (!IsAccountId(accountId))
+        {
+            throw new ArgumentException("A Stripe account id starts with 'acct_'.", nameof(accountId));
+        }
+
+        AccountId = accountId;
+        ConnectedAt = now;
     }
 }

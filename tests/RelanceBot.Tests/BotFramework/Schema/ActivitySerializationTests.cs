@@ -127,7 +127,7 @@ public sealed class ActivitySerializationTests
                     && DateTimeOffset.TryParse(expected.GetValue<string>(), out var instant)
                     && expected.GetValue<string>().Contains('T', StringComparison.Ordinal))
                 {
-                    DateTimeOffset.Parse(actual!.GetValue<string>()).ShouldBe(instant, path);
+                    DateTimeOffset.Parse(actual!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(instant, path);
                 }
                 else
                 {

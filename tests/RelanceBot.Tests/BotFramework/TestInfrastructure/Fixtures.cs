@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace RelanceBot.Tests.BotFramework.TestInfrastructure;
 
-/// <summary>The Microsoft sample payloads copied from shared/fixtures/botframework.</summary>
+/// <summary>The Microsoft sample payloads kept in tests/RelanceBot.Tests/Fixtures/botframework (sources in its README).</summary>
 public static class Fixtures
 {
     public static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Fixtures", "botframework");

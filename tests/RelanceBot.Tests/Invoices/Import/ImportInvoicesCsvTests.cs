@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RelanceBot.Cli;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
+using RelanceBot.Tests.Cli;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Invoices.Import;
@@ -157,6 +157,53 @@ public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFi
         (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("invoices-utf8-bom.csv")]
+    [InlineData("invoices-utf8.csv")]
+    [InlineData("invoices-windows-1252.csv")]
+    public async Task Import_AFileInAnyEncodingASpreadsheetWrites_KeepsTheAccents(string fileName)
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var (exitCode, _, error) = await RunImportFileAsync(practice.Id, Path.Combine(AppContext.BaseDirectory, "Invoices", "Import", "Files", fileName));
+
+        exitCode.ShouldBe(0, error);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var patients = await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Patients
+            .Where(patient => patient.PracticeId == practice.Id).OrderBy(patient => patient.ExternalReference).ToListAsync();
+        patients.Select(patient => (patient.FirstName, patient.LastName)).ShouldBe([("Hélène", "Lefèvre"), ("François", "Bœuf-Dürr")]);
+    }
+
+    [Fact]
+    public async Task Import_AFileInAnUnknownEncoding_IsRefusedWithAClearMessageAndWritesNothing()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+
+        var (exitCode, _, error) = await RunImportFileAsync(
+            practice.Id, Path.Combine(AppContext.BaseDirectory, "Invoices", "Import", "Files", "invoices-unknown-encoding.csv"));
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("Save it from the spreadsheet as \"CSV UTF-8\"");
+        (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Import_ARowWithFiveFaults_ReportsAllFive()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = Header + "\nP-1;;Martin;03/02/1980;12;jeanne@;fr;F-1;12x;01/02/2026;31/02/2026;";
+
+        var (exitCode, _, error) = await RunImportAsync(practice.Id, file);
+
+        exitCode.ShouldBe(1);
+        foreach (var column in new[] { "first_name", "phone", "email", "amount", "due_date" })
+        {
+            error.ShouldContain($"Row 2, {column}:");
+        }
+
+        (await InvoicesAsync(practice.Id)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Import_UnknownPractice_FailsWithoutReadingTheFile()
     {
@@ -170,12 +217,11 @@ public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFi
     {
         var path = Path.Combine(factory.Database.Directory, $"{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLineInterface.RunAsync(
-            factory.Services, ["import", "--practice", practiceId.ToString(), "--file", path], output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
+        return await RunImportFileAsync(practiceId, path);
     }
+
+    private Task<(int ExitCode, string Output, string Error)> RunImportFileAsync(Guid practiceId, string path) =>
+        InProcessCli.RunAsync(factory.Services, "import", "--practice", practiceId.ToString(), "--file", path);
 
     private async Task<List<Invoice>> InvoicesAsync(Guid practiceId)
     {

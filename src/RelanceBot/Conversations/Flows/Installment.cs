@@ -1,3 +1,0 @@
-namespace RelanceBot.Conversations.Flows;
-
-public sealed record Installment(DateOnly DueDate, long AmountCents);
