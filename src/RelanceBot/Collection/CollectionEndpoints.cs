@@ -23,6 +23,13 @@ public static class CollectionEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        files.MapGet("/{externalReference}/collection-file.pdf", PdfAsync)
+            .WithName("GetCollectionFilePdf")
+            .WithSummary("The patient's collection file as a PDF summary, in the staff language")
+            .WithDescription("The same facts as the CSV, to read or send on. 409 while none of the patient's invoices is handed over.")
+            .Produces(StatusCodes.Status200OK, contentType: CollectionFilePdf.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var invoices = api.MapGroup("/invoices").WithTags("Collection");
         invoices.MapPost("/{externalReference}/collection/recovered", (ReferenceRouteValue externalReference, ClaimsPrincipal user,
@@ -51,6 +58,14 @@ public static class CollectionEndpoints
         var (file, problem) = await LoadAsync(externalReference, user, db, query, cancellationToken);
         return problem ?? Results.File(
             CollectionFileCsv.Write(file!), CollectionFileCsv.ContentType, $"recouvrement-{file!.Debtor.Reference}.csv");
+    }
+
+    private static async Task<IResult> PdfAsync(
+        ReferenceRouteValue externalReference, ClaimsPrincipal user, RelanceBotDbContext db, CollectionFileQuery query,
+        CollectionFilePdf pdf, CancellationToken cancellationToken)
+    {
+        var (file, problem) = await LoadAsync(externalReference, user, db, query, cancellationToken);
+        return problem ?? Results.File(pdf.Write(file!), CollectionFilePdf.ContentType, $"recouvrement-{file!.Debtor.Reference}.pdf");
     }
 
     private static async Task<(CollectionFile? File, IResult? Problem)> LoadAsync(

@@ -1,4 +1,6 @@
 using Quartz;
+using RelanceBot.Alerts;
+using RelanceBot.Conversations.Messages;
 
 namespace RelanceBot.Collection;
 
@@ -7,7 +9,7 @@ public static class CollectionServiceCollectionExtensions
     private static readonly TimeSpan LimitationWatchInterval = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Hand-off to collection (on the practitioner's approval), its file, its end (recovered or returned), and the
+    /// Hand-off to collection (on the practitioner's approval), its file (CSV and PDF), its end (recovered or returned), and the
     /// hourly limitation watch.
     /// </summary>
     public static IServiceCollection AddCollection(this IServiceCollection services)
@@ -15,6 +17,10 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<HandOverToCollection>();
         services.AddScoped<EndCollection>();
         services.AddScoped<CollectionFileQuery>();
+        // The PDF reads in the staff language, from the collection file's own catalog.
+        services.AddSingleton(provider => new CollectionFilePdf(new StaffTexts(
+            MessageCatalog.Load(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Collection", "Messages")),
+            provider.GetRequiredService<StaffTexts>().Language)));
         services.AddScoped<LimitationWatch>();
         services.AddQuartz(quartz =>
         {
