@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
@@ -11,6 +12,7 @@ using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
 using RelanceBot.Teams.Alerts;
+using RelanceBot.Tests.Documents;
 using RelanceBot.Tests.Outbox.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 using Shouldly;
@@ -61,6 +63,9 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         var early = await _api.GetAsync("/api/v1/patients/P-1/collection-file.csv");
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         early.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var earlyPdf = await _api.GetAsync("/api/v1/patients/P-1/collection-file.pdf");
+        earlyPdf.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        earlyPdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
         // The mise en demeure was delivered on D+45: the patient has until D+60 (30 April) to pay, the proposal's day.
         var notice = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(run => run.StepName == "formal-notice"));
@@ -102,6 +107,45 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         formalNotice[17].ShouldStartWith("2026-04-15", Case.Sensitive, "its sending date is the delivery record's");
         formalNotice[19].ShouldBe("REMISE");
         Encoding.UTF8.GetString(bytes).ShouldNotContain("Consultation", Case.Insensitive, "never the nature of care");
+
+        await TheSummaryPdfSaysTheSameAsync();
+    }
+
+    /// <summary>The PDF summary, read back as a reader's viewer extracts it, in the staff language (French by default).</summary>
+    private async Task TheSummaryPdfSaysTheSameAsync()
+    {
+        var response = await _api.GetAsync("/api/v1/patients/P-1/collection-file.pdf");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = Poppler.Flatten(Poppler.Text(await response.Content.ReadAsByteArrayAsync()));
+
+        text.ShouldContain("Dossier de recouvrement");
+        text.ShouldContain("Cabinet : Cabinet Dupont");
+        text.ShouldContain("Praticien : Dr Dupont");
+        text.ShouldContain("Nom : Jeanne Martin");
+        text.ShouldContain("Référence patient : P-1");
+        foreach (var expected in new[] { "F-1", "1 février 2026", "1 mars 2026", "123,45 €", "0,00 €", "1 mai 2026", "Total restant dû : 123,45 €" })
+        {
+            text.ShouldContain(expected);
+        }
+
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var runs = await WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.QueuedAt != null).ToListAsync());
+        runs.Count.ShouldBe(5);
+        foreach (var run in runs)
+        {
+            text.ShouldContain(run.StepName);
+            var delivered = TimeZoneInfo.ConvertTime(run.DeliveredAt!.Value, paris);
+            text.ShouldContain(delivered.ToString("d MMMM yyyy 'à' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")),
+                Case.Sensitive, $"{run.StepName}: the delivery record's date");
+        }
+
+        Regex.Count(text, @"\bRemise\b").ShouldBe(5, "every reminder and the mise en demeure were delivered");
+        Regex.Count(text, @"\be-mail\b").ShouldBeGreaterThanOrEqualTo(6, "each row's channel, and the notice's");
+        text.ShouldNotContain("Non remise");
+        text.ShouldContain("Mise en demeure de la facture F-1 envoyée le 15 avril 2026 (e-mail) ; délai de paiement jusqu'au 30 avril 2026 inclus.");
+        text.ShouldContain("Aucune demande ni aucun accord enregistré.");
+        text.ShouldNotContain("Consultation", Case.Insensitive, "never the nature of care");
     }
 
     [Fact]
@@ -151,6 +195,9 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         using var otherApi = _factory.CreateApiClient(other.ApiKey);
 
         (await otherApi.GetAsync("/api/v1/patients/P-1/collection-file.csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var pdf = await otherApi.GetAsync("/api/v1/patients/P-1/collection-file.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await otherApi.PostAsync("/api/v1/invoices/F-1/collection/recovered", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.HandedOver);
     }

@@ -16,7 +16,7 @@ public sealed partial class CatalogCoverageTests
     /// <summary>The catalogs the app loads (<see cref="MessageCatalog.Load"/>), relative to the content root.</summary>
     public static TheoryData<string> Catalogs => new()
     {
-        "Alerts/Messages", "Conversations/Messages", "PatientSpace/Messages", "Payments/Messages", "Teams/Messages", "Reminders/Templates",
+        "Alerts/Messages", "Collection/Messages", "Conversations/Messages", "PatientSpace/Messages", "Payments/Messages", "Teams/Messages", "Reminders/Templates",
     };
 
     // Words that only one of the two languages uses, as whole words (placeholders removed first).
