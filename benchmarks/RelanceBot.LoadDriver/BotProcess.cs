@@ -4,26 +4,32 @@ using System.Net.Sockets;
 
 namespace RelanceBot.LoadDriver;
 
-/// <summary>The real app in its own process, on a SQLite file in a temporary directory, bound to 127.0.0.1.</summary>
-internal sealed class AppProcess : IAsyncDisposable
+/// <summary>
+/// A bot in its own process, bound to 127.0.0.1: RelanceBot (Release, on a fresh SQLite file in a temporary directory
+/// or a fresh PostgreSQL database) or the JavaScript SDK's reference bot (node).
+/// </summary>
+internal sealed class BotProcess : IAsyncDisposable
 {
     /// <summary>One per driver run, so the benchmark can start Direct Line conversations as a server would.</summary>
     private static readonly string RunSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private readonly Process _process;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private BotProcess(string name, Process process, Uri baseAddress)
     {
+        Name = name;
         _process = process;
         BaseAddress = baseAddress;
     }
 
+    public string Name { get; }
+
     public Uri BaseAddress { get; }
 
-    /// <summary>The Direct Line secret this run's app was started with (random, never printed).</summary>
-    public string DirectLineSecret { get; } = RunSecret;
+    /// <summary>The Direct Line secret RelanceBot was started with (random, never printed).</summary>
+    public static string DirectLineSecret => RunSecret;
 
-    /// <summary>CPU the app has used so far (all cores): load-independent cost, unlike wall-clock throughput.</summary>
+    /// <summary>CPU the process has used so far (all cores): load-independent cost, unlike wall-clock throughput.</summary>
     public TimeSpan ProcessorTime
     {
         get
@@ -33,10 +39,20 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a practice with the app's own CLI; returns its id and API key.</summary>
-    public static async Task<(Guid PracticeId, string ApiKey)> AddPracticeAsync(string appPath, string directory)
+    /// <summary>Resident memory now.</summary>
+    public long WorkingSet
     {
-        var info = StartInfo(appPath, directory, "practices", "add", "--name", "Cabinet Bench", "--practitioner", "Dr Bench");
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>Adds a practice with RelanceBot's own CLI; returns its id and API key.</summary>
+    public static async Task<(Guid PracticeId, string ApiKey)> AddPracticeAsync(string appPath, IReadOnlyDictionary<string, string> database)
+    {
+        var info = RelanceBotStartInfo(appPath, database, "practices", "add", "--name", "Cabinet Bench", "--practitioner", "Dr Bench");
         info.RedirectStandardOutput = true;
         using var cli = Process.Start(info)!;
         var output = await cli.StandardOutput.ReadToEndAsync();
@@ -47,12 +63,27 @@ internal sealed class AppProcess : IAsyncDisposable
         return (Guid.Parse(id), key);
     }
 
-    public static async Task<AppProcess> StartAsync(string appPath, string directory)
+    /// <param name="database">The app's database settings (environment variables).</param>
+    public static Task<BotProcess> StartRelanceBotAsync(string appPath, IReadOnlyDictionary<string, string> database)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        return StartAsync("RelanceBot", RelanceBotStartInfo(appPath, database, "--urls", baseAddress.ToString()), baseAddress);
+    }
+
+    /// <summary>The reference bot (<c>benchmarks/js-reference-bot</c>, its packages installed with <c>npm ci</c>).</summary>
+    public static Task<BotProcess> StartJsBotAsync(string directory)
     {
         var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(StartInfo(appPath, directory, "--urls", baseAddress.ToString()))!;
-        var app = new AppProcess(process, baseAddress);
+        var info = new ProcessStartInfo("node") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true };
+        info.ArgumentList.Add("index.js");
+        info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["NODE_ENV"] = "production";
+        return StartAsync("JS SDK", info, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private static async Task<BotProcess> StartAsync(string name, ProcessStartInfo info, Uri baseAddress)
+    {
+        var bot = new BotProcess(name, Process.Start(info)!, baseAddress);
         using var client = new HttpClient { BaseAddress = baseAddress };
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -60,7 +91,7 @@ internal sealed class AppProcess : IAsyncDisposable
             {
                 if ((await client.GetAsync("/health")).IsSuccessStatusCode)
                 {
-                    return app;
+                    return bot;
                 }
             }
             catch (HttpRequestException)
@@ -71,11 +102,11 @@ internal sealed class AppProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None);
         }
 
-        await app.DisposeAsync();
-        throw new InvalidOperationException("The app did not answer /health within 30 seconds.");
+        await bot.DisposeAsync();
+        throw new InvalidOperationException($"{name} did not answer /health within 30 seconds.");
     }
 
-    private static ProcessStartInfo StartInfo(string appPath, string directory, params string[] arguments)
+    private static ProcessStartInfo RelanceBotStartInfo(string appPath, IReadOnlyDictionary<string, string> database, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -89,9 +120,13 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__RelanceBot"] = $"Data Source={Path.Combine(directory, "bench.db")}";
+        foreach (var (name, value) in database)
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["BotFramework__AllowAnonymous"] = "true";
-        // BenchConversation names Web Chat's Connector under expectReplies (nothing is sent to it).
+        // The conversations name Web Chat's Connector under expectReplies (nothing is sent to it).
         info.Environment["BotFramework__AnonymousServiceUrls__0"] = "https://webchat.botframework.com/";
         // No Stripe account for a load test: the local demo checkout stands in, as in the README's demo.
         info.Environment["Payments__Stripe__AllowDemoCheckout"] = "true";
