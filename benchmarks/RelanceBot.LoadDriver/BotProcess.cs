@@ -65,9 +65,13 @@ internal sealed class BotProcess : IAsyncDisposable
 
     /// <param name="database">The app's database settings (environment variables).</param>
     public static Task<BotProcess> StartRelanceBotAsync(string appPath, IReadOnlyDictionary<string, string> database)
+        => WaitUntilHealthyAsync(LaunchRelanceBot(appPath, database));
+
+    /// <summary>Starts RelanceBot without waiting for it to listen.</summary>
+    public static BotProcess LaunchRelanceBot(string appPath, IReadOnlyDictionary<string, string> database)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        return StartAsync("RelanceBot", RelanceBotStartInfo(appPath, database, "--urls", baseAddress.ToString()), baseAddress);
+        return new BotProcess("RelanceBot", Process.Start(RelanceBotStartInfo(appPath, database, "--urls", baseAddress.ToString()))!, baseAddress);
     }
 
     /// <summary>The reference bot (<c>benchmarks/js-reference-bot</c>, its packages installed with <c>npm ci</c>).</summary>
@@ -78,14 +82,13 @@ internal sealed class BotProcess : IAsyncDisposable
         info.ArgumentList.Add("index.js");
         info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["NODE_ENV"] = "production";
-        return StartAsync("JS SDK", info, new Uri($"http://127.0.0.1:{port}/"));
+        return WaitUntilHealthyAsync(new BotProcess("JS SDK", Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/")));
     }
 
-    private static async Task<BotProcess> StartAsync(string name, ProcessStartInfo info, Uri baseAddress)
+    private static async Task<BotProcess> WaitUntilHealthyAsync(BotProcess bot)
     {
-        var bot = new BotProcess(name, Process.Start(info)!, baseAddress);
-        using var client = new HttpClient { BaseAddress = baseAddress };
-        for (var attempt = 0; attempt < 300; attempt++)
+        using var client = new HttpClient { BaseAddress = bot.BaseAddress };
+        for (var attempt = 0; attempt < 1200; attempt++)
         {
             try
             {
@@ -103,7 +106,7 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         await bot.DisposeAsync();
-        throw new InvalidOperationException($"{name} did not answer /health within 30 seconds.");
+        throw new InvalidOperationException($"{bot.Name} did not answer /health within 2 minutes.");
     }
 
     private static ProcessStartInfo RelanceBotStartInfo(string appPath, IReadOnlyDictionary<string, string> database, params string[] arguments)

@@ -5,7 +5,8 @@ namespace RelanceBot.LoadDriver;
 /// <summary>
 /// Command line: <c>--bots relancebot,js --scenarios first-contact,dialogs --runs 3 --duration 20 --warmup 30
 /// --concurrency 8 --database sqlite|postgresql --postgres "Host=…;Username=…" --channel messages|directline
-/// --app path/RelanceBot.dll --js-bot path/js-reference-bot</c>.
+/// --app path/RelanceBot.dll --js-bot path/js-reference-bot</c>; <c>coldstart --runs 3 --idle 20</c> for
+/// <see cref="ColdStart"/>.
 /// </summary>
 /// <remarks>
 /// The warm-up is long because the runtime keeps recompiling the app's hot methods (tiered, profile-guided) for about
@@ -24,7 +25,8 @@ internal sealed record DriverOptions(
     int Concurrency,
     string Channel,
     string Database,
-    string? PostgresConnectionString)
+    string? PostgresConnectionString,
+    TimeSpan Idle)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -47,7 +49,8 @@ internal sealed record DriverOptions(
             (int)Number(values, "concurrency", 8),
             values.GetValueOrDefault("channel") ?? "messages",
             values.GetValueOrDefault("database") ?? "sqlite",
-            values.GetValueOrDefault("postgres"));
+            values.GetValueOrDefault("postgres"),
+            TimeSpan.FromSeconds(Number(values, "idle", 20)));
     }
 
     private static string[] List(Dictionary<string, string> values, string name, string fallback)

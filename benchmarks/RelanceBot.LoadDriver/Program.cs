@@ -6,7 +6,8 @@ using RelanceBot.LoadDriver;
 // N workers, deliveryMode expectReplies, in two scenarios — every turn a new conversation (first contact), and dialog
 // cycles in open conversations. Runs are interleaved (run 1: RelanceBot then JS, run 2: JS then RelanceBot, …), each
 // on a freshly started bot; prints every run, then the medians and RelanceBot's ratio to the JS SDK.
-var options = DriverOptions.Parse(args);
+var coldStart = args.FirstOrDefault() == "coldstart";
+var options = DriverOptions.Parse(coldStart ? args[1..] : args);
 if (options.Bots.Contains("relancebot") && !File.Exists(options.AppPath))
 {
     Console.Error.WriteLine($"{options.AppPath} not found: run `dotnet build -c Release src/RelanceBot` first, or pass --app.");
@@ -17,6 +18,11 @@ if (options.Bots.Contains("js") && !Directory.Exists(Path.Combine(options.JsBotD
 {
     Console.Error.WriteLine($"Run `npm ci --ignore-scripts` in {options.JsBotDirectory} first, or pass --js-bot.");
     return 2;
+}
+
+if (coldStart)
+{
+    return await ColdStart.RunAsync(options, options.Runs, options.Idle);
 }
 
 var invariant = CultureInfo.InvariantCulture;
