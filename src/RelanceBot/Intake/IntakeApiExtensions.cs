@@ -1,3 +1,4 @@
+using RelanceBot.Collection;
 using RelanceBot.Alerts;
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
@@ -49,7 +50,8 @@ public static class IntakeApiExtensions
             .MapCadence()
             .MapAlerts()
             .MapTeamsSetup()
-            .MapPlans();
+            .MapPlans()
+            .MapCollection();
         return endpoints;
     }
 }

@@ -4,6 +4,9 @@ namespace RelanceBot.Invoices;
 
 /// <summary>An invoice as the practice sees it (the internal description is the practice's own, so it is returned).</summary>
 /// <param name="Id">RelanceBot's id of the invoice, as plans and alerts name it.</param>
+/// <param name="AcknowledgedOn">The patient's last acknowledgement of the debt (plan, date, partial payment); null: none.</param>
+/// <param name="LimitationExpiresOn">Two years after the issue date or the last acknowledgement.</param>
+/// <param name="HandedOverAt">When the file was handed to a collection service; null: never.</param>
 public sealed record InvoiceResponse(
     Guid Id,
     string ExternalReference,
@@ -18,7 +21,10 @@ public sealed record InvoiceResponse(
     string? InternalDescription,
     bool IsFeeOverrun,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateOnly? AcknowledgedOn,
+    DateOnly LimitationExpiresOn,
+    DateTimeOffset? HandedOverAt)
 {
     public static InvoiceResponse From(Invoice invoice, string patientReference) => new(
         invoice.Id,
@@ -34,5 +40,8 @@ public sealed record InvoiceResponse(
         invoice.InternalDescription,
         invoice.IsFeeOverrun,
         invoice.CreatedAt,
-        invoice.UpdatedAt);
+        invoice.UpdatedAt,
+        invoice.AcknowledgedOn,
+        InvoiceLimitation.ExpiresOn(invoice.LimitationClockStart),
+        invoice.HandedOverAt);
 }
