@@ -4,6 +4,7 @@ using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
+using RelanceBot.FormalNotices;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
@@ -31,6 +32,7 @@ builder.Services.AddPayments();
 builder.Services.AddPlans();
 builder.Services.AddSms();
 builder.Services.AddPatientSpace();
+builder.Services.AddFormalNotices();
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapPayments();
 app.MapSms();
 app.MapEmailUnsubscribe();
 app.MapPatientSpace();
+app.MapFormalNoticeStaffLinks();
 
 await app.RunAsync();
 return 0;

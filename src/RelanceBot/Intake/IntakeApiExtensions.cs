@@ -1,4 +1,5 @@
 using RelanceBot.Alerts;
+using RelanceBot.FormalNotices;
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
@@ -46,6 +47,7 @@ public static class IntakeApiExtensions
             .RequireAuthorization(PracticeApiKeyPolicy)
             .MapPatients()
             .MapInvoices()
+            .MapFormalNotices()
             .MapCadence()
             .MapAlerts()
             .MapTeamsSetup()

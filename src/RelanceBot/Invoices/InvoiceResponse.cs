@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace RelanceBot.Invoices;
@@ -18,9 +19,10 @@ public sealed record InvoiceResponse(
     string? InternalDescription,
     bool IsFeeOverrun,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: Description("The latest mise en demeure letter, once one was approved and written; absent before.")] FormalNoticeResponse? FormalNotice = null)
 {
-    public static InvoiceResponse From(Invoice invoice, string patientReference) => new(
+    public static InvoiceResponse From(Invoice invoice, string patientReference, FormalNoticeResponse? formalNotice = null) => new(
         invoice.Id,
         invoice.ExternalReference,
         patientReference,
@@ -34,5 +36,6 @@ public sealed record InvoiceResponse(
         invoice.InternalDescription,
         invoice.IsFeeOverrun,
         invoice.CreatedAt,
-        invoice.UpdatedAt);
+        invoice.UpdatedAt,
+        formalNotice);
 }

@@ -10,7 +10,7 @@ public sealed record TestPractice(Guid Id, string ApiKey)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<AddPractice>()
-            .HandleAsync(name, "Dr Dupont", null, null, CancellationToken.None);
+            .HandleAsync(name, "Dr Dupont", null, null, null, null, CancellationToken.None);
         return new TestPractice(result.Practice!.Id, result.PlainApiKey!);
     }
 }

@@ -15,7 +15,7 @@ public static class AlertActionPolicy
 
     public static IReadOnlyList<AlertVerb> VerbsFor(StaffAlert alert)
         => alert.RequiresDecision ? Decision
-            : alert.Kind == StaffAlertKind.InvoicePaid ? ForInformation
+            : alert.Kind is StaffAlertKind.InvoicePaid or StaffAlertKind.FormalNoticeLetter ? ForInformation
             : alert.InvoiceId is null ? WithoutInvoice
             : OnInvoice;
 
