@@ -58,7 +58,7 @@ public sealed class FormalNoticeLetter(MessageCatalog catalog)
             new TextStyle(Size: 11, Indent: AddressIndent));
         writer.Space(24);
         writer.Paragraph(Say("date", ("date", Day(model.LetterDate))), new TextStyle(Align: TextAlign.Right));
-        writer.Space(12);
+        writer.Heading(Say("title"));
         writer.Paragraph(Say("subject", ("reference", model.InvoiceReference)), TextStyle.Strong);
         writer.Space(12);
         writer.Paragraph(Say("salutation"));

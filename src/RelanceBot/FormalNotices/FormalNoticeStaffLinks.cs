@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -17,21 +18,28 @@ public sealed class FormalNoticeStaffLinks(IDataProtectionProvider protection, I
     /// <summary>Long enough to go to the post office; a card refreshed later carries a fresh link.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("RelanceBot.FormalNotices.StaffLink.v1").ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = protection.CreateProtector("RelanceBot.FormalNotices.StaffLink.v1");
 
-    public string LinkFor(Guid practiceId, Guid invoiceId) => new Uri(
-        payments.Value.PublicBaseUrl,
-        PathPrefix + _protector.Protect($"{practiceId:N}.{invoiceId:N}", time.GetUtcNow() + Lifetime)).AbsoluteUri;
+    public string LinkFor(Guid practiceId, Guid invoiceId)
+    {
+        // The expiry travels inside the protected payload and is checked on the app's clock (TimeProvider), which the
+        // time-limited protector, bound to the system clock, would not do.
+        var expiresAt = (time.GetUtcNow() + Lifetime).ToUnixTimeSeconds();
+        var token = _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{practiceId:N}.{invoiceId:N}.{expiresAt}"));
+        return new Uri(payments.Value.PublicBaseUrl, PathPrefix + token).AbsoluteUri;
+    }
 
     /// <summary>The practice and invoice the token names; null when it was not issued here or has expired.</summary>
     public (Guid PracticeId, Guid InvoiceId)? Read(string token)
     {
         try
         {
-            // The protector checks expiry against the system clock: TimeProvider cannot reach into it.
             var parts = _protector.Unprotect(token).Split('.');
-            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var practiceId) && Guid.TryParseExact(parts[1], "N", out var invoiceId)
+            return parts.Length == 3
+                && Guid.TryParseExact(parts[0], "N", out var practiceId)
+                && Guid.TryParseExact(parts[1], "N", out var invoiceId)
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
+                && time.GetUtcNow().ToUnixTimeSeconds() < expiresAt
                 ? (practiceId, invoiceId)
                 : null;
         }
