@@ -23,6 +23,11 @@ param appName string = 'relancebot-${uniqueString(resourceGroup().id)}'
 ])
 param appServicePlanSku string = 'B1'
 
+@description('Instances of the web app (App Service scale-out; Basic plans allow 3, Standard 10, PremiumV3 30). Above 1 the instances share the PostgreSQL database this template always configures (Database__Provider=PostgreSql): SQLite is one process on one file and never runs on more than one instance. Above 1 also requires directLineAzureSecret: the built-in Direct Line keeps each chat in one instance\'s memory.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
+
 @description('Azure Bot SKU: F0 (free, standard channels only) or S1.')
 @allowed([
   'F0'
@@ -110,6 +115,13 @@ param postgresBackupRetentionDays int = 7
 
 var databaseName = 'relancebot'
 
+// A chat of the built-in Direct Line lives in the memory of the instance that opened it: with several instances the
+// patient space's chat must go through Azure's Direct Line, or a patient's messages would reach an instance that
+// does not know the conversation.
+var scaleOutChecked = instanceCount > 1 && empty(directLineAzureSecret)
+  ? fail('instanceCount above 1 requires directLineAzureSecret: the built-in Direct Line keeps each chat in one instance\'s memory.')
+  : instanceCount
+
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: '${appName}-pg'
   location: location
@@ -167,6 +179,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
+    capacity: scaleOutChecked
   }
   properties: {
     reserved: true // required for a Linux plan
@@ -215,6 +228,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: msaAppTenantId
         }
         {
+          // Every instance runs on this one database: PostgreSQL is the provider for more than one instance.
           name: 'Database__Provider'
           value: 'PostgreSql'
         }

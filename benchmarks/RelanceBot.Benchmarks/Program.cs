@@ -14,6 +14,7 @@ using RelanceBot.Payments;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Persistence.Sqlite;
 
 // Sweep load driver: dotnet run -c Release --project benchmarks/RelanceBot.Benchmarks -- <total invoices> <due invoices> [rounds] [random-ids]
 // Seeds a SQLite file (raw ADO in one transaction), then replays a service that sweeps every minute: 120 small sweeps,

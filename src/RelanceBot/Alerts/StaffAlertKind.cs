@@ -26,4 +26,10 @@ public enum StaffAlertKind
 
     /// <summary>The sweep could not plan or render this invoice's reminders: they wait until someone looks.</summary>
     ReminderFailed,
+
+    /// <summary>The file is with a collection service: staff say when it was recovered or given back.</summary>
+    CollectionInProgress,
+
+    /// <summary>The invoice reaches its two-year limitation within 60 days, unless the patient acknowledges the debt.</summary>
+    LimitationApproaching,
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Auditing;
 

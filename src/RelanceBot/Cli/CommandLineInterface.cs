@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RelanceBot.Invoices.Import;
 using RelanceBot.PatientSpace;
+using RelanceBot.Persistence.PostgreSqlCopy;
 using RelanceBot.Payments;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
@@ -13,7 +14,7 @@ namespace RelanceBot.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name, PayLinkCommand.Name, DemoCommand.Name];
+    private static readonly string[] CommandNames = [PracticeCommands.Name, ImportInvoicesCommand.Name, PreviewCommand.Name, PayLinkCommand.Name, DemoCommand.Name, CopyToPostgreSqlCommand.Name];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
 
@@ -27,6 +28,7 @@ public static class CommandLineInterface
             PreviewCommand.Create(services),
             PayLinkCommand.Create(services),
             DemoCommand.Create(services),
+            CopyToPostgreSqlCommand.Create(services),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

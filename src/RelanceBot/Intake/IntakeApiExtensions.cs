@@ -1,3 +1,4 @@
+using RelanceBot.Collection;
 using RelanceBot.Alerts;
 using RelanceBot.FormalNotices;
 using Microsoft.AspNetCore.Authorization;
@@ -51,7 +52,8 @@ public static class IntakeApiExtensions
             .MapCadence()
             .MapAlerts()
             .MapTeamsSetup()
-            .MapPlans();
+            .MapPlans()
+            .MapCollection();
         return endpoints;
     }
 }

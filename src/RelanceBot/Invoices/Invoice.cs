@@ -44,6 +44,15 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
 
     public string? RemindersPauseReason { get; private set; }
 
+    /// <summary>
+    /// The last day the patient acknowledged the debt (a plan or a date they accepted, a partial payment): the
+    /// limitation clock restarts from it (Code civil art. 2240). Null: the clock runs from <see cref="IssueDate"/>.
+    /// </summary>
+    public DateOnly? AcknowledgedOn { get; private set; }
+
+    /// <summary>When the practitioner handed the file to a collection service; null while it never was.</summary>
+    public DateTimeOffset? HandedOverAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -52,6 +61,9 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
     public Guid Version { get; private set; }
 
     public long AmountOutstandingCents => AmountDueCents - AmountPaidCents;
+
+    /// <summary>The day the limitation clock runs from: the last acknowledgement, else the issue date.</summary>
+    public DateOnly LimitationClockStart => AcknowledgedOn ?? IssueDate;
 
     /// <summary>Still owed and not settled another way (a dispute, an approved plan, a pause): the cadence goes on.</summary>
     public bool AcceptsRemindersAt(DateTimeOffset now) =>
@@ -102,8 +114,14 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
             return false;
         }
 
+        var paidMore = amounts.AmountPaidCents > AmountPaidCents;
         Apply(amounts);
         PatientId = patientId;
+        if (paidMore)
+        {
+            Acknowledge(now);
+        }
+
         UpdatedAt = now;
         return true;
     }
@@ -132,6 +150,11 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         var applied = Math.Min(AmountOutstandingCents, amountCents);
         AmountPaidCents += applied;
         Status = SettledStatus(Status);
+        if (applied > 0)
+        {
+            Acknowledge(now);
+        }
+
         UpdatedAt = now;
         return amountCents - applied;
     }
@@ -157,6 +180,49 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
 
     /// <summary>An approved installment plan now carries the debt, with its own reminders.</summary>
     public void PlaceUnderPlan(DateTimeOffset now) => MoveTo(InvoiceStatus.UnderPlan, now);
+
+    /// <summary>
+    /// The patient acknowledged the debt (accepted a plan or a date, paid a part): the limitation clock restarts today.
+    /// The UTC day: a day's difference is nothing against a two-year period warned about 60 days ahead.
+    /// </summary>
+    public void Acknowledge(DateTimeOffset now)
+    {
+        AcknowledgedOn = DateOnly.FromDateTime(now.UtcDateTime);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Hands the file to a collection service: reminders stop for good. Only a debt still standing (open, partly
+    /// paid, or given back by an earlier service) is handed over; returns false, changing nothing, otherwise.
+    /// </summary>
+    public bool HandOver(DateTimeOffset now)
+    {
+        if (Status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid or InvoiceStatus.Returned))
+        {
+            return false;
+        }
+
+        Status = InvoiceStatus.HandedOver;
+        HandedOverAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// The collection service recovered the debt, or gave the file back. Only a handed-over invoice changes; returns
+    /// false otherwise. A returned invoice is not chased again: the patient was told the file left for collection.
+    /// </summary>
+    public bool EndCollection(bool recovered, DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.HandedOver)
+        {
+            return false;
+        }
+
+        Status = recovered ? InvoiceStatus.Recovered : InvoiceStatus.Returned;
+        UpdatedAt = now;
+        return true;
+    }
 
     public void PauseReminders(DateTimeOffset until, string reason, DateTimeOffset now)
     {
@@ -194,10 +260,11 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         }
     }
 
-    /// <summary>Paid when nothing is outstanding; otherwise a dispute or a plan stays as it is.</summary>
+    /// <summary>Paid when nothing is outstanding; otherwise a dispute, a plan or a collection stays as it is.</summary>
     private InvoiceStatus SettledStatus(InvoiceStatus current) =>
         AmountPaidCents == AmountDueCents ? InvoiceStatus.Paid
-        : current is InvoiceStatus.Disputed or InvoiceStatus.UnderPlan ? current
+        : current is InvoiceStatus.Disputed or InvoiceStatus.UnderPlan
+            or InvoiceStatus.HandedOver or InvoiceStatus.Recovered or InvoiceStatus.Returned ? current
         : AmountPaidCents > 0 ? InvoiceStatus.PartiallyPaid
         : InvoiceStatus.Open;
 

@@ -20,6 +20,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(invoice => invoice.RemindersPauseReason).HasMaxLength(200);
         builder.Property(invoice => invoice.Version).IsConcurrencyToken();
         builder.Ignore(invoice => invoice.AmountOutstandingCents);
+        builder.Ignore(invoice => invoice.LimitationClockStart);
         builder.HasIndex(invoice => new { invoice.PracticeId, invoice.ExternalReference }).IsUnique();
         builder.HasIndex(invoice => new { invoice.Status, invoice.DueDate });
         builder.HasOne<Practice>().WithMany().HasForeignKey(invoice => invoice.PracticeId).OnDelete(DeleteBehavior.Cascade);

@@ -13,4 +13,13 @@ public enum InvoiceStatus
 
     /// <summary>An approved installment plan carries the debt.</summary>
     UnderPlan,
+
+    /// <summary>The practitioner handed the file to a collection service: reminders stop for good.</summary>
+    HandedOver,
+
+    /// <summary>The collection service recovered the debt (staff say so); nothing more is chased.</summary>
+    Recovered,
+
+    /// <summary>The collection service gave the file back; reminders stay stopped, the practice decides what next.</summary>
+    Returned,
 }

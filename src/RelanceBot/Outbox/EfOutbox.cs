@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Auditing;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Outbox;
 

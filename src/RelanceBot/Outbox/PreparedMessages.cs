@@ -1,4 +1,5 @@
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Outbox;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Persistence;
 

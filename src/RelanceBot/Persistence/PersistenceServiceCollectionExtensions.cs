@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Auditing;
+using RelanceBot.Persistence.PostgreSqlCopy;
+using RelanceBot.Persistence.Sqlite;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Persistence;
 
@@ -43,6 +46,8 @@ public static class PersistenceServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
+        builder.Services.AddScoped<IReminderStorage, ReminderStorage>();
+        builder.Services.AddScoped<SqliteToPostgreSqlCopy>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
         return builder;

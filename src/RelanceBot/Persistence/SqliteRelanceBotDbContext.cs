@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Persistence;
 

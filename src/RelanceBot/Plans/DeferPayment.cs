@@ -45,6 +45,7 @@ public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms
 
         var deferral = PaymentDeferral.Record(invoice.PracticeId, invoice.Id, invoice.PatientId, payOn, patientWords, now);
         db.Add(deferral);
+        invoice.Acknowledge(now);
         // The link itself goes out on the day; the cadence picks up again the day after if nothing came.
         invoice.PauseReminders(PracticeTime.StartOf(payOn.AddDays(1), practice.TimeZoneId), "Payment deferred by the patient", now);
         return new DeferralResult(deferral, null);

@@ -63,6 +63,7 @@ public sealed class RequestInstallmentPlan(
         var plan = InstallmentPlan.Request(
             invoice.PracticeId, invoice.Id, invoice.PatientId, outstanding, installmentCount, firstDueDate, patientWords, now);
         db.Add(plan);
+        invoice.Acknowledge(now);
         var alert = alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.PlanApproval,

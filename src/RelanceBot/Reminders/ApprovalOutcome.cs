@@ -10,4 +10,7 @@ public enum ApprovalOutcome
 
     /// <summary>Someone already decided the other way; a second identical click is <see cref="Decided"/>.</summary>
     AlreadyDecided,
+
+    /// <summary>Approved, but the law does not allow it yet (a hand-off before the mise en demeure's deadline): nothing changed.</summary>
+    Refused,
 }

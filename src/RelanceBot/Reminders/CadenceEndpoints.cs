@@ -30,7 +30,9 @@ public static class CadenceEndpoints
         alerts.MapPost("/{id:guid}/approve", (Guid id, ClaimsPrincipal user, DecideApproval decide, CancellationToken ct)
                 => DecideAsync(id, approve: true, user, decide, ct))
             .WithName("ApproveAlert")
-            .WithSummary("Approve what the alert asks (e.g. sending a mise en demeure)")
+            .WithSummary("Approve what the alert asks (e.g. sending a mise en demeure, handing a file to collection)")
+            .WithDescription("A hand-off to collection is refused (409, the reason in detail) below the practice's legal minimum, "
+                + "before a mise en demeure was delivered, or until its payment deadline has passed.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -77,9 +79,12 @@ public static class CadenceEndpoints
         Guid id, bool approve, ClaimsPrincipal user, DecideApproval decide, CancellationToken cancellationToken)
     {
         var handledBy = $"api-key:{user.FindFirstValue(PracticeClaims.ApiKeyPrefix)}";
-        return await decide.HandleAsync(user.GetPracticeId(), id, approve, handledBy, null, cancellationToken) switch
+        var result = await decide.HandleAsync(user.GetPracticeId(), id, approve, handledBy, null, cancellationToken);
+        return result.Outcome switch
         {
             ApprovalOutcome.Decided => Results.NoContent(),
+            ApprovalOutcome.Refused => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Not allowed yet", detail: result.Refusal!.Detail),
             ApprovalOutcome.NotFound => Results.Problem(
                 statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No alert '{id}'."),
             ApprovalOutcome.NoDecisionNeeded => Results.Problem(

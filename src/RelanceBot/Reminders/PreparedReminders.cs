@@ -1,5 +1,4 @@
 using RelanceBot.Outbox;
-using RelanceBot.Persistence;
 
 namespace RelanceBot.Reminders;
 
@@ -12,30 +11,23 @@ public sealed class PreparedReminders
 {
     internal PreparedReminders(
         SweepResult result,
-        BulkRows claims,
-        BulkRows links,
+        ReminderRows rows,
         PreparedMessages messages,
-        PendingChanges changes,
         IReadOnlyList<(DateTimeOffset? At, List<Guid> InvoiceIds)> wakes)
     {
         Result = result;
-        Claims = claims;
-        Links = links;
+        Rows = rows;
         Messages = messages;
-        Changes = changes;
         Wakes = wakes;
     }
 
     /// <summary>What writing this batch does; <see cref="SweepResult.InvoicesExamined"/> is its size.</summary>
     public SweepResult Result { get; }
 
-    internal BulkRows Claims { get; }
-
-    internal BulkRows Links { get; }
+    /// <summary>Claims, link tokens and the tracked changes (alerts, pay links, approved steps now sent).</summary>
+    internal ReminderRows Rows { get; }
 
     internal PreparedMessages Messages { get; }
-
-    internal PendingChanges Changes { get; }
 
     /// <summary>Invoices by next wake-up (null: none planned).</summary>
     internal IReadOnlyList<(DateTimeOffset? At, List<Guid> InvoiceIds)> Wakes { get; }

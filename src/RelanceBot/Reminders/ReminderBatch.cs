@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
-using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.FormalNotices;
 using RelanceBot.Invoices;
@@ -34,11 +33,11 @@ namespace RelanceBot.Reminders;
 public sealed partial class ReminderBatch(
     RelanceBotDbContext db,
     IOutbox outbox,
+    IReminderStorage storage,
     StaffAlerts alerts,
     ConversationLinker linker,
     IPaymentLinks paymentLinks,
     ReminderTemplates templates,
-    IAuditActor actor,
     IOptions<SmsOptions> sms,
     EmailUnsubscribe unsubscribe,
     FormalNoticeIssuer formalNotices,
@@ -109,11 +108,9 @@ public sealed partial class ReminderBatch(
 
         return new PreparedReminders(
             new SweepResult(invoices.Count, messages.Count, _alertsRaised),
-            db.PrepareInsert(_claims, actor, now),
-            db.PrepareInsert(links, actor, now),
+            // Alerts, issued pay links and approved steps now sent are tracked here and go with the rows.
+            storage.Prepare(_claims, links, now),
             outbox.Prepare(messages),
-            // Alerts, issued pay links and approved steps now sent: tracked here, saved by the writer.
-            PendingChanges.TakeFrom(db),
             [.. _wakes.Select(pair => ((DateTimeOffset?)pair.Key, pair.Value)), (null, _sleeping)]);
     }
 
@@ -144,7 +141,7 @@ public sealed partial class ReminderBatch(
 
         foreach (var step in plan.Alerts)
         {
-            var alert = Raise(AlertFor(step, invoice, patient));
+            var alert = Raise(AlertFor(step, invoice, patient, runs));
             var outcome = step.Action == StepAction.ApprovalRequest ? StepOutcome.AwaitingApproval : StepOutcome.AlertRaised;
             runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, step.Name, outcome, now, alert.Id)));
         }
@@ -361,7 +358,7 @@ public sealed partial class ReminderBatch(
         return run;
     }
 
-    private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient)
+    private static NewStaffAlert AlertFor(CadenceStep step, Invoice invoice, Patient patient, List<ReminderStepRun> runs)
     {
         var (kind, summary) = step.Action switch
         {
@@ -370,10 +367,22 @@ public sealed partial class ReminderBatch(
             StepAction.HandOff => (StaffAlertKind.CollectionHandOff,
                 $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue: hand the file to a collection service?"),
             _ => (StaffAlertKind.Escalation,
-                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue despite reminders."),
+                $"Invoice {invoice.ExternalReference} is {step.OffsetDays} days overdue {RemindersSoFar(runs)}."),
         };
         return new NewStaffAlert(
-            invoice.PracticeId, kind, summary, patient.Id, invoice.Id, RequiresDecision: step.Action == StepAction.ApprovalRequest);
+            invoice.PracticeId, kind, summary, patient.Id, invoice.Id,
+            RequiresDecision: step.Action is StepAction.ApprovalRequest or StepAction.HandOff);
+    }
+
+    /// <summary>What the delivery record says reached the patient, never more: delivered reminders, and those that never left.</summary>
+    private static string RemindersSoFar(List<ReminderStepRun> runs)
+    {
+        var delivered = runs.Where(run => run.Outcome == StepOutcome.Sent).OrderBy(run => run.DeliveredAt).ToList();
+        var lost = runs.Count(run => run.Outcome == StepOutcome.Undelivered);
+        var said = delivered.Count == 0
+            ? "and no reminder reached the patient"
+            : $"despite {delivered.Count} reminder(s) delivered, the last on {delivered[^1].DeliveredAt:yyyy-MM-dd} by {delivered[^1].Channel}";
+        return lost == 0 ? said : $"{said}; {lost} never left (see the invoice's reminders)";
     }
 
     private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Reminders;
 

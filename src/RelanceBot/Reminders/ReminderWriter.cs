@@ -17,7 +17,7 @@ namespace RelanceBot.Reminders;
 /// invoices per commit were 15–30% slower than 5,000). A claim that another sweep saved first (a second instance)
 /// rolls back the whole transaction: that sweep's work stands, ours is dropped and the next sweep retries.
 /// </remarks>
-public sealed partial class ReminderWriter(RelanceBotDbContext db, IOutbox outbox, ILogger<ReminderWriter> logger)
+public sealed partial class ReminderWriter(RelanceBotDbContext db, IReminderStorage storage, IOutbox outbox, ILogger<ReminderWriter> logger)
 {
     /// <summary>Writes every batch <paramref name="batches"/> yields until it completes.</summary>
     /// <returns>What was committed.</returns>
@@ -87,14 +87,8 @@ public sealed partial class ReminderWriter(RelanceBotDbContext db, IOutbox outbo
     private async Task WriteAsync(PreparedReminders batch, CancellationToken cancellationToken)
     {
         // Claims first: a lost race fails here, before anything else of the batch is written.
-        await db.InsertAsync(batch.Claims, cancellationToken);
-        await db.InsertAsync(batch.Links, cancellationToken);
+        await storage.WriteAsync(batch.Rows, cancellationToken);
         await outbox.EnqueueAsync(batch.Messages, cancellationToken);
-        if (!batch.Changes.IsEmpty)
-        {
-            batch.Changes.AttachTo(db);
-            await db.SaveChangesAsync(cancellationToken);
-        }
 
         // One update per distinct instant: invoices due on the same day under the same policy share their next
         // step's instant, so there are few.

@@ -26,7 +26,8 @@ public sealed class AuditLogTests(RelanceBotFactory factory) : IClassFixture<Rel
         var actor = "api-key:" + practice.ApiKey[..12];
         entries.ShouldAllBe(entry => entry.Actor == actor);
         var update = JsonNode.Parse(entries[1].Changes)!.AsObject();
-        update.Select(change => change.Key).ShouldBe(["AmountPaidCents", "Status"], ignoreOrder: true);
+        // A partial payment acknowledges the debt: the limitation clock restarts.
+        update.Select(change => change.Key).ShouldBe(["AcknowledgedOn", "AmountPaidCents", "Status"], ignoreOrder: true);
         update["AmountPaidCents"]!["old"]!.GetValue<long>().ShouldBe(0);
         update["AmountPaidCents"]!["new"]!.GetValue<long>().ShouldBe(400);
         update["Status"]!["new"]!.GetValue<string>().ShouldBe("PartiallyPaid");

@@ -102,6 +102,26 @@ public sealed class DeploymentTemplateTests
     }
 
     [Fact]
+    public void Plan_runs_instance_count_instances_and_more_than_one_needs_azure_direct_line()
+    {
+        var instanceCount = Parameters().Single(p => p.Name == "instanceCount").Value;
+        var plan = ResourcesOfType("Microsoft.Web/serverfarms").ShouldHaveSingleItem();
+        var capacity = plan.GetProperty("sku").GetProperty("capacity").GetString()!;
+
+        instanceCount.GetProperty("defaultValue").GetInt32().ShouldBe(1);
+        instanceCount.GetProperty("minValue").GetInt32().ShouldBe(1);
+        instanceCount.GetProperty("metadata").GetProperty("description").GetString()!.ShouldContain("PostgreSql");
+        // The capacity is the parameter, or the deployment fails when several instances would share the built-in
+        // Direct Line's in-memory chats.
+        var guard = Variable(capacity);
+        guard.ShouldContain("greater(parameters('instanceCount'), 1)");
+        guard.ShouldContain("empty(parameters('directLineAzureSecret'))");
+        guard.ShouldContain("fail(");
+        guard.ShouldEndWith("parameters('instanceCount'))]");
+        AppSettings().ShouldContainKeyAndValue("Database__Provider", "PostgreSql");
+    }
+
+    [Fact]
     public void Web_app_stays_awake_and_serves_only_modern_https()
     {
         var properties = WebApp().GetProperty("properties");
@@ -175,6 +195,14 @@ public sealed class DeploymentTemplateTests
 
     private JsonElement ReadJson(string fileName) =>
         JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(_templatesDirectory, fileName)));
+
+    /// <summary>The expression of the variable that <paramref name="reference"/> (<c>[variables('name')]</c>) names.</summary>
+    private string Variable(string reference)
+    {
+        reference.ShouldStartWith("[variables('");
+        var name = reference["[variables('".Length..reference.IndexOf('\'', "[variables('".Length)];
+        return _template.GetProperty("variables").GetProperty(name).GetString()!;
+    }
 
     private List<JsonProperty> Parameters() => [.. _template.GetProperty("parameters").EnumerateObject()];
 

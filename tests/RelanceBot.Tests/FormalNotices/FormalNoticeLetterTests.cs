@@ -13,6 +13,7 @@ using RelanceBot.Tests.Documents;
 using RelanceBot.Tests.TestHost;
 using Shouldly;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace RelanceBot.Tests.FormalNotices;
 
@@ -20,7 +21,7 @@ namespace RelanceBot.Tests.FormalNotices;
 /// The mise en demeure letter written for a real invoice of a real practice (entered through the same use cases as the
 /// API and the CLI), then read back as a reader's PDF viewer would (pdftotext) and rendered to PNG (pdftoppm).
 /// </summary>
-public sealed class FormalNoticeLetterTests : IAsyncLifetime
+public sealed class FormalNoticeLetterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string InvoiceReference = "F-2026/0042";
     private const string CareDetail = "Séance d'ostéopathie, lombalgie";
@@ -57,11 +58,14 @@ public sealed class FormalNoticeLetterTests : IAsyncLifetime
         var patient = await db.Patients.SingleAsync();
         var link = await services.GetRequiredService<IPaymentLinks>().GetLinkAsync(invoice.Id, CancellationToken.None);
 
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         var issued = services.GetRequiredService<FormalNoticeIssuer>()
             .Issue(invoice, patient, practice, link, deadlineDays: 15, reachesByEmail: false, _factory.Clock.GetUtcNow());
+        writing.Stop();
         await db.SaveChangesAsync();
 
         var document = await db.Set<StoredDocument>().AsNoTracking().SingleAsync(candidate => candidate.Id == issued.DocumentId);
+        output.WriteLine($"{language}: letter written in {writing.ElapsedMilliseconds} ms (first in the process includes loading the font), {document.Content.Length} bytes");
         var notice = await db.Set<FormalNotice>().AsNoTracking().SingleAsync();
         notice.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(document.Content)));
         notice.LetterDate.ShouldBe(new DateOnly(2026, 3, 2));

@@ -145,7 +145,7 @@ public sealed class AlertCardActionTests : TeamsChannelTest
     [Theory]
     [InlineData(StaffAlertKind.FormalNoticeApproval)]
     [InlineData(StaffAlertKind.CollectionHandOff)]
-    public async Task OnlyThePractitioner_ApprovesAFormalNoticeOrAHandOff(StaffAlertKind kind)
+    public async Task OnlyThePractitioner_DecidesAFormalNoticeOrAHandOff(StaffAlertKind kind)
     {
         var alertId = await Practice.RaiseAlertAsync(App, kind, requiresDecision: true);
 
@@ -154,9 +154,22 @@ public sealed class AlertCardActionTests : TeamsChannelTest
         refused["value"]!.GetValue<string>().ShouldContain("seul le praticien");
         (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Open);
 
-        var approved = await Channel.ExecuteAsync(Practice.PractitionerAad, "approve", TeamsPractice.Data(alertId));
-        approved["type"]!.GetValue<string>().ShouldBe(CardType);
-        (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Approved);
+        var rejected = await Channel.ExecuteAsync(Practice.PractitionerAad, "reject", TeamsPractice.Data(alertId));
+        rejected["type"]!.GetValue<string>().ShouldBe(CardType);
+        (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task AHandOffApprovedFromTheCardBeforeAnyMiseEnDemeure_IsRefusedWithTheReason_AndNothingChanges()
+    {
+        var alertId = await Practice.RaiseAlertAsync(App, StaffAlertKind.CollectionHandOff, requiresDecision: true);
+
+        var refused = await Channel.ExecuteAsync(Practice.PractitionerAad, "approve", TeamsPractice.Data(alertId));
+
+        refused["type"]!.GetValue<string>().ShouldBe(MessageType);
+        refused["value"]!.GetValue<string>().ShouldContain("Aucune mise en demeure");
+        (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Open);
+        (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.Open);
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class AlertCardSchemaTests
     [InlineData(BotLanguage.English)]
     public async Task DigestCard_ValidatesAgainstTheOfficialSchema(BotLanguage language)
     {
-        var figures = new DigestFigures(new DateOnly(2026, 5, 4), 12000, 5000, 4000, 3000, 2000, RemindersSentYesterday: 14, AwaitingAction: 3);
+        var figures = new DigestFigures(new DateOnly(2026, 5, 4), 12000, 5000, 4000, 3000, 2000, RemindersSentYesterday: 14, AwaitingAction: 3,
+            RemindersUndeliveredYesterday: 1, NearingLimitation: 2);
 
         await AdaptiveCardSchema.ShouldBeValidAsync(new DigestCardComposer(Messages).Compose("Cabinet Dupont", figures, language));
     }

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Patients;
+using RelanceBot.Persistence;
+using RelanceBot.Reminders;
 using RelanceBot.Alerts;
 using RelanceBot.Tests.BotFramework.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
@@ -61,6 +65,47 @@ public sealed class DailyDigestTests : TeamsChannelTest
         figures.RemindersSentYesterday.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Reminders_count_as_sent_when_the_record_says_delivered_and_those_that_never_left_are_shown()
+    {
+        using var api = App.CreateApiClient(Practice.Practice.ApiKey);
+        await PutInvoiceAsync(api, "F-1", 5000, 0, "2026-01-20");
+        var yesterday = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+            var invoice = await db.Invoices.SingleAsync();
+            var delivered = ReminderStepRun.Queued(invoice.Id, invoice.PatientId, "courteous-1", ChannelKind.Sms, yesterday);
+            delivered.MarkDelivered(ChannelKind.Email, yesterday.AddMinutes(2));
+            var neverLeft = ReminderStepRun.Queued(invoice.Id, invoice.PatientId, "courteous-2", ChannelKind.Sms, yesterday);
+            neverLeft.MarkUndelivered("every channel failed", yesterday.AddMinutes(5));
+            var stillQueued = ReminderStepRun.Queued(invoice.Id, invoice.PatientId, "formal", ChannelKind.Email, yesterday);
+            db.ReminderStepRuns.AddRange(delivered, neverLeft, stillQueued);
+            await db.SaveChangesAsync();
+        }
+
+        await using var reading = App.Services.CreateAsyncScope();
+        var figures = await reading.ServiceProvider.GetRequiredService<DigestFiguresQuery>()
+            .ComputeAsync(Practice.Id, new DateOnly(2026, 3, 3), Paris, CancellationToken.None);
+
+        figures.RemindersSentYesterday.ShouldBe(1, "the queued and the undelivered steps were never delivered");
+        figures.RemindersUndeliveredYesterday.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Invoices_nearing_their_limitation_are_counted()
+    {
+        using var api = App.CreateApiClient(Practice.Practice.ApiKey);
+        await PutInvoiceAsync(api, "F-OLD", 5000, 0, "2024-07-01", issueDate: "2024-06-01");
+        await PutInvoiceAsync(api, "F-NEW", 5000, 0, "2026-01-20");
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<DigestFiguresQuery>();
+        // F-OLD lapses on 1 June 2026: counted from 2 April, 60 days before.
+        (await query.ComputeAsync(Practice.Id, new DateOnly(2026, 4, 1), Paris, CancellationToken.None)).NearingLimitation.ShouldBe(0);
+        (await query.ComputeAsync(Practice.Id, new DateOnly(2026, 4, 2), Paris, CancellationToken.None)).NearingLimitation.ShouldBe(1);
+    }
+
     private async Task<int> SendDueAsync()
     {
         int enqueued;
@@ -73,13 +118,13 @@ public sealed class DailyDigestTests : TeamsChannelTest
         return enqueued;
     }
 
-    private static async Task PutInvoiceAsync(HttpClient api, string reference, long due, long paid, string dueDate)
+    private static async Task PutInvoiceAsync(HttpClient api, string reference, long due, long paid, string dueDate, string issueDate = "2025-09-01")
         => (await api.PutJsonAsync($"/api/v1/invoices/{reference}", new
         {
             patientReference = "P-1",
             amountDueCents = due,
             amountPaidCents = paid,
-            issueDate = "2025-09-01",
+            issueDate,
             dueDate,
         })).EnsureSuccessStatusCode();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
+using RelanceBot.Collection;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
@@ -20,6 +21,7 @@ public sealed class AlertActionHandler(
     TimeProvider time,
     IInstallmentPlanDecisions plans,
     DecideApproval cadence,
+    EndCollection collection,
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsMessages messages,
@@ -67,7 +69,12 @@ public sealed class AlertActionHandler(
         var now = time.GetUtcNow();
         try
         {
-            var (outcome, resolution, notice) = await ApplyAsync(alert, request, staff, now, cancellationToken);
+            var (outcome, resolution, notice, refusal) = await ApplyAsync(alert, request, staff, language, now, cancellationToken);
+            if (refusal is not null)
+            {
+                return AlertActionResult.Refused(refusal);
+            }
+
             alert.Resolve(outcome, staff.Name, resolution, now);
             await db.SaveChangesAsync(cancellationToken);
             var card = composer.Compose(await subjects.LoadAsync(alert, cancellationToken), CardLanguage, now, notice);
@@ -85,9 +92,12 @@ public sealed class AlertActionHandler(
         }
     }
 
-    /// <returns>How the alert ends, what the card keeps of it, and a notice shown once on the updated card.</returns>
-    private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice)> ApplyAsync(
-        StaffAlert alert, AlertActionRequest request, Staff staff, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>
+    /// How the alert ends, what the card keeps of it, and a notice shown once on the updated card; or why nothing could
+    /// be done, in the presser's <paramref name="language"/> (nothing changed).
+    /// </returns>
+    private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice, string? Refusal)> ApplyAsync(
+        StaffAlert alert, AlertActionRequest request, Staff staff, BotLanguage language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var culture = CardLanguage.Culture();
         switch (request.Verb)
@@ -102,17 +112,19 @@ public sealed class AlertActionHandler(
                     var decision = await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, resolution, cancellationToken);
                     if (decision is { Closure: { } closure })
                     {
-                        return (StaffAlertStatus.Closed, null, Say($"plan-obsolete-{closure.ToString().ToLowerInvariant()}"));
+                        return (StaffAlertStatus.Closed, null, Say($"plan-obsolete-{closure.ToString().ToLowerInvariant()}"), null);
                     }
                 }
 
-                else
+                // A mise en demeure or a hand-off: the cadence step waiting for this decision goes ahead or is dropped.
+                else if (await cadence.ApplyToCadenceAsync(alert, request.Verb == AlertVerb.Approve, now, cancellationToken) is { } refused)
                 {
-                    // A mise en demeure or a hand-off: the cadence step waiting for this decision goes ahead or is dropped.
-                    await cadence.ApplyToCadenceAsync(alert.Id, request.Verb == AlertVerb.Approve, now, cancellationToken);
+                    return (StaffAlertStatus.Open, null, null, messages.Render(
+                        language, $"refused-hand-off-{refused.Reason}",
+                        ("deadline", refused.DeadlineOn?.ToString("d", language.Culture()) ?? "")));
                 }
 
-                return (outcome, resolution, null);
+                return (outcome, resolution, null, null);
             case AlertVerb.MarkPaid:
                 var invoice = await InvoiceOfAsync(alert, cancellationToken);
                 var paid = invoice.AmountOutstandingCents;
@@ -124,7 +136,7 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paid",
                     ("method", Say(request.PaymentMethod == DeskPaymentMethods.Cash ? "method-cash" : "method-cheque")),
-                    ("amount", EuroAmount.Format(paid, culture))), null);
+                    ("amount", EuroAmount.Format(paid, culture))), null, null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
                 (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
@@ -133,11 +145,17 @@ public sealed class AlertActionHandler(
                 return (StaffAlertStatus.Closed, Say(
                     "resolution-paused",
                     ("days", request.Days.Value.ToString(CultureInfo.InvariantCulture)),
-                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))), null);
+                    ("until", TimeZoneInfo.ConvertTime(until, timeZone).ToString("d", culture))), null, null);
             case AlertVerb.NoteCall:
-                return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null);
+                return (StaffAlertStatus.Closed, Say("resolution-call", ("note", request.Note!)), null, null);
             case AlertVerb.Close:
-                return (StaffAlertStatus.Closed, null, null);
+                return (StaffAlertStatus.Closed, null, null, null);
+            case AlertVerb.MarkRecovered or AlertVerb.MarkReturned:
+                var recovered = request.Verb == AlertVerb.MarkRecovered;
+                var ended = Say(recovered ? "resolution-recovered" : "resolution-returned");
+                return await collection.StageAsync(await InvoiceOfAsync(alert, cancellationToken), recovered, staff.Name, ended, now, cancellationToken)
+                    ? (StaffAlertStatus.Closed, ended, null, null)
+                    : (StaffAlertStatus.Open, null, null, messages.Render(language, "refused-not-in-collection"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Verb, null);
         }

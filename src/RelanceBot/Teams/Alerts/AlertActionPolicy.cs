@@ -12,10 +12,12 @@ public static class AlertActionPolicy
     private static readonly AlertVerb[] OnInvoice = [AlertVerb.MarkPaid, AlertVerb.PauseReminders, AlertVerb.NoteCall, AlertVerb.Close];
     private static readonly AlertVerb[] WithoutInvoice = [AlertVerb.NoteCall, AlertVerb.Close];
     private static readonly AlertVerb[] ForInformation = [AlertVerb.Close];
+    private static readonly AlertVerb[] InCollection = [AlertVerb.MarkRecovered, AlertVerb.MarkReturned];
 
     public static IReadOnlyList<AlertVerb> VerbsFor(StaffAlert alert)
         => alert.RequiresDecision ? Decision
             : alert.Kind is StaffAlertKind.InvoicePaid or StaffAlertKind.FormalNoticeLetter ? ForInformation
+            : alert.Kind == StaffAlertKind.CollectionInProgress ? InCollection
             : alert.InvoiceId is null ? WithoutInvoice
             : OnInvoice;
 

@@ -119,6 +119,8 @@ public sealed class AlertCardComposer(TeamsMessages messages)
                 Form(AdaptiveInputs.Text(AlertActionRequest.NoteInput, wording.Say("input-note"), maxLength: 800, multiline: true, required: true),
                     "action-note-call-confirm")),
             AlertVerb.Close => AdaptiveActions.Execute(wording.Say("action-close"), verb.Name(), Data()),
+            AlertVerb.MarkRecovered => AdaptiveActions.Execute(wording.Say("action-mark-recovered"), verb.Name(), Data(), CardActionStyle.Positive),
+            AlertVerb.MarkReturned => AdaptiveActions.Execute(wording.Say("action-mark-returned"), verb.Name(), Data()),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
         };
     }

@@ -9,4 +9,10 @@ public enum AlertVerb
     PauseReminders,
     NoteCall,
     Close,
+
+    /// <summary>The collection service recovered the debt.</summary>
+    MarkRecovered,
+
+    /// <summary>The collection service gave the file back to the practice.</summary>
+    MarkReturned,
 }

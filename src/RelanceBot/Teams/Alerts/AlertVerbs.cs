@@ -13,6 +13,8 @@ public static class AlertVerbs
         [AlertVerb.PauseReminders] = "pauseReminders",
         [AlertVerb.NoteCall] = "noteCall",
         [AlertVerb.Close] = "close",
+        [AlertVerb.MarkRecovered] = "markRecovered",
+        [AlertVerb.MarkReturned] = "markReturned",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, AlertVerb> ByName =

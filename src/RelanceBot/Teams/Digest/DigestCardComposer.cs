@@ -22,7 +22,9 @@ public sealed class DigestCardComposer(TeamsMessages messages)
             [
                 new CardFact(Say("digest-recovered"), Euros(figures.RecoveredYesterdayCents)),
                 new CardFact(Say("digest-reminders"), figures.RemindersSentYesterday.ToString(wording.Culture)),
+                new CardFact(Say("digest-undelivered"), figures.RemindersUndeliveredYesterday.ToString(wording.Culture)),
                 new CardFact(Say("digest-awaiting"), figures.AwaitingAction.ToString(wording.Culture)),
+                new CardFact(Say("digest-limitation"), figures.NearingLimitation.ToString(wording.Culture)),
             ])
             .Text(Say("digest-balance"), CardTextTone.Default)
             .Facts(

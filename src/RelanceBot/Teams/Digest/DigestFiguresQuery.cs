@@ -4,18 +4,16 @@ using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
+using RelanceBot.Collection;
 using RelanceBot.Persistence;
+using RelanceBot.Reminders;
 
 namespace RelanceBot.Teams.Digest;
 
 /// <summary>Computes a practice's digest for a local day: yesterday's recoveries and reminders, the open balance by age.</summary>
 public sealed class DigestFiguresQuery(RelanceBotDbContext db)
 {
-    private static readonly OutboxPurpose[] Reminders =
-        [OutboxPurpose.Reminder, OutboxPurpose.InstallmentReminder, OutboxPurpose.FormalNotice];
-
-    private static readonly InvoiceStatus[] Outstanding =
-        [InvoiceStatus.Open, InvoiceStatus.PartiallyPaid, InvoiceStatus.Disputed, InvoiceStatus.UnderPlan];
+    private static readonly InvoiceStatus[] Outstanding = LimitationWatch.Owed;
 
     public async Task<DigestFigures> ComputeAsync(Guid practiceId, DateOnly localDate, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
@@ -37,11 +35,35 @@ public sealed class DigestFiguresQuery(RelanceBotDbContext db)
             SumAged(31, 60),
             SumAged(61, 90),
             SumAged(91, int.MaxValue),
-            await db.OutboxMessages.CountAsync(
-                m => m.PracticeId == practiceId && Reminders.Contains(m.Purpose) && m.Status == OutboxStatus.Sent
-                    && m.SentAt >= yesterdayStart && m.SentAt < todayStart,
-                cancellationToken),
-            await db.StaffAlerts.CountAsync(a => a.PracticeId == practiceId && a.Status == StaffAlertStatus.Open, cancellationToken));
+            await DeliveredStepsAsync(practiceId, StepOutcome.Sent, yesterdayStart, todayStart, cancellationToken)
+                // Installment reminders are no cadence step: the outbox is their delivery record.
+                + await db.OutboxMessages.CountAsync(
+                    m => m.PracticeId == practiceId && m.Purpose == OutboxPurpose.InstallmentReminder && m.Status == OutboxStatus.Sent
+                        && m.SentAt >= yesterdayStart && m.SentAt < todayStart,
+                    cancellationToken),
+            await db.StaffAlerts.CountAsync(a => a.PracticeId == practiceId && a.Status == StaffAlertStatus.Open, cancellationToken),
+            await DeliveredStepsAsync(practiceId, StepOutcome.Undelivered, yesterdayStart, todayStart, cancellationToken),
+            await NearingLimitationAsync(practiceId, localDate, cancellationToken));
+    }
+
+    /// <summary>
+    /// Cadence steps whose outcome (delivered, or never left) was recorded in the period: the delivery record, not the
+    /// queue, so a message still waiting or stopped before it left never counts as sent.
+    /// </summary>
+    private Task<int> DeliveredStepsAsync(
+        Guid practiceId, StepOutcome outcome, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        db.ReminderStepRuns
+            .Where(run => run.Outcome == outcome && run.RecordedAt >= from && run.RecordedAt < to)
+            .Join(db.Invoices.Where(invoice => invoice.PracticeId == practiceId), run => run.InvoiceId, invoice => invoice.Id, (run, _) => run)
+            .CountAsync(cancellationToken);
+
+    private Task<int> NearingLimitationAsync(Guid practiceId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var warnedBy = InvoiceLimitation.WarnedClockStartsBy(today);
+        return db.Invoices.CountAsync(
+            invoice => invoice.PracticeId == practiceId && Outstanding.Contains(invoice.Status)
+                && (invoice.AcknowledgedOn ?? invoice.IssueDate) <= warnedBy,
+            cancellationToken);
     }
 
     /// <summary>

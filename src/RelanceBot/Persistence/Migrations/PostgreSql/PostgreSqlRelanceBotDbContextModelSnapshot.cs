@@ -407,6 +407,9 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("AmountDueCents")
                         .HasColumnType("bigint");
 
@@ -428,6 +431,9 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("InternalDescription")
                         .HasMaxLength(1000)

@@ -400,6 +400,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AmountDueCents")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +423,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<string>("ExternalReference")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InternalDescription")

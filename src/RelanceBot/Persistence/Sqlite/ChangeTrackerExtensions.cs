@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 public static class ChangeTrackerExtensions
 {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>A transaction that gives something back (a writer slot) once it is over, committed or not.</summary>
 internal sealed class GatedTransaction(IDbContextTransaction transaction, Action release) : IDbContextTransaction

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 using RelanceBot.Practices;
 using RelanceBot.Tests.TestHost;
 
-namespace RelanceBot.Tests.Persistence;
+namespace RelanceBot.Tests.Persistence.Sqlite;
 
 public sealed class WriteTransactionTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
-namespace RelanceBot.Tests.Persistence;
+namespace RelanceBot.Tests.Persistence.Sqlite;
 
 public sealed class SqliteRowWriterTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database every few seconds, off the request and sweep paths.

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>
 /// New rows of one entity type made ready by <see cref="BulkInsert.PrepareInsert"/>: their store values (on SQLite)

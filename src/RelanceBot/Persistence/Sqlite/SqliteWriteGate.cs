@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>One writer at a time per SQLite database (by connection string) within this process.</summary>
 internal static class SqliteWriteGate

@@ -5,9 +5,10 @@ using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 using RelanceBot.Tests.TestHost;
 
-namespace RelanceBot.Tests.Persistence;
+namespace RelanceBot.Tests.Persistence.Sqlite;
 
 public sealed class BulkInsertTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
 {

@@ -2,11 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 using RelanceBot.Practices;
 using RelanceBot.Tests.TestHost;
 using SQLitePCL;
 
-namespace RelanceBot.Tests.Persistence;
+namespace RelanceBot.Tests.Persistence.Sqlite;
 
 /// <summary>
 /// What SQLite itself reports about a connection's compiled statements: how many there are for a given SQL and how

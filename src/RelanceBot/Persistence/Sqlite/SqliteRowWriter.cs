@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>
 /// SQLite's side of <see cref="BulkInsert"/>: one prepared single-row statement, stepped once per row, its values

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 /// <summary>One column of a <see cref="BulkInsert"/>: where its value comes from and how EF converts it for the store.</summary>
 internal sealed class BulkColumn(IProperty property, StoreObjectIdentifier table)

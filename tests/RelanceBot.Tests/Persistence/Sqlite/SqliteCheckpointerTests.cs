@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 using RelanceBot.Tests.TestHost;
 
-namespace RelanceBot.Tests.Persistence;
+namespace RelanceBot.Tests.Persistence.Sqlite;
 
 public sealed class SqliteCheckpointerTests(RelanceBotFactory factory) : IClassFixture<RelanceBotFactory>
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace RelanceBot.Persistence;
+namespace RelanceBot.Persistence.Sqlite;
 
 #pragma warning disable EF1001 // EF's SQLite connection service is internal API; only its closing is changed, and the
 // statement-reuse tests fail if a later EF closes the connection some other way.

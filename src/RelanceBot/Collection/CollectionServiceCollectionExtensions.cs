@@ -1,0 +1,30 @@
+using Quartz;
+
+namespace RelanceBot.Collection;
+
+public static class CollectionServiceCollectionExtensions
+{
+    private static readonly TimeSpan LimitationWatchInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Hand-off to collection (on the practitioner's approval), its file, its end (recovered or returned), and the
+    /// hourly limitation watch.
+    /// </summary>
+    public static IServiceCollection AddCollection(this IServiceCollection services)
+    {
+        services.AddScoped<HandOverToCollection>();
+        services.AddScoped<EndCollection>();
+        services.AddScoped<CollectionFileQuery>();
+        services.AddScoped<LimitationWatch>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<LimitationWatchJob>(job => job.WithIdentity(LimitationWatchJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(LimitationWatchJob.Key)
+                // A warning 60 days ahead can wait an hour after a start.
+                .StartAt(TimeProvider.System.GetUtcNow() + LimitationWatchInterval)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(LimitationWatchInterval).RepeatForever()));
+        });
+        return services;
+    }
+}
