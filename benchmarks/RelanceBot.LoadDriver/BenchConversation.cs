@@ -6,11 +6,11 @@ using System.Text.Json;
 namespace RelanceBot.LoadDriver;
 
 /// <summary>
-/// One simulated patient: opens a conversation from the practice's page, passes the identity check, then keeps
-/// asking for an installment plan, picking 3 and declining, so every turn resumes and stores a dialog stack. The
-/// channel that carries the turns is the subclass's.
+/// One simulated patient: opens a conversation (on RelanceBot from the practice's page, passing the identity check),
+/// then keeps asking for an installment plan, picking 3 and declining, so every turn resumes and stores a dialog
+/// stack. The channel that carries the turns is the subclass's.
 /// </summary>
-internal abstract class BenchConversation(int index, Guid practiceId)
+internal abstract class BenchConversation : ITurns
 {
     private static readonly string[] Cycle = ["je voudrais payer en plusieurs fois", "3", "non"];
 
@@ -18,9 +18,17 @@ internal abstract class BenchConversation(int index, Guid practiceId)
 
     public static string LastName(int index) => $"Bench{index.ToString(CultureInfo.InvariantCulture)}";
 
-    public async Task OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the conversation; with a practice, as its patient <paramref name="index"/> (RelanceBot's identity check).</summary>
+    public async Task OpenAsync(int index, Guid? practiceId, CancellationToken cancellationToken)
     {
         await ConnectAsync(cancellationToken);
+        if (practiceId is null)
+        {
+            // The reference bot has no patients: its greeting and menu open the conversation.
+            await SayAsync("bonjour", cancellationToken);
+            return;
+        }
+
         await PostAsync($$"""{"type":"event","name":"relancebot/practice","value":{"practiceId":"{{practiceId}}"}""", cancellationToken);
         await SayAsync("je voudrais payer en plusieurs fois", cancellationToken);
         await SayAsync(LastName(index), cancellationToken);
@@ -44,16 +52,16 @@ internal abstract class BenchConversation(int index, Guid practiceId)
     /// <summary>Posts an activity (its JSON without the closing brace, so the channel can add fields); returns the bot's texts.</summary>
     protected abstract Task<string> PostAsync(string activityStart, CancellationToken cancellationToken);
 
-    private async Task<string> SayAsync(string text, CancellationToken cancellationToken)
+    public async Task<string> SayAsync(string text, CancellationToken cancellationToken)
         => await PostAsync($$"""{"type":"message","text":{{JsonSerializer.Serialize(text)}}""", cancellationToken);
 }
 
 /// <summary>Turns posted to <c>/api/messages</c> with <c>deliveryMode: expectReplies</c>: the replies come in the response.</summary>
-internal sealed class ExpectRepliesConversation(HttpClient client, int index, Guid practiceId) : BenchConversation(index, practiceId)
+internal sealed class ExpectRepliesConversation(HttpClient client, string conversationId) : BenchConversation
 {
     private static readonly MediaTypeHeaderValue Json = MediaTypeHeaderValue.Parse("application/json");
 
-    private readonly string _conversationId = $"bench-{index}-{Guid.NewGuid():N}";
+    private readonly string _conversationId = conversationId;
     private int _activityId;
 
     protected override async Task<string> PostAsync(string activityStart, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace RelanceBot.LoadDriver;
 /// Direct Line secret, each turn is a POST (answered once the bot has handled it) and a GET of what follows the
 /// watermark, where the bot's replies already are.
 /// </summary>
-internal sealed class DirectLineBenchConversation(HttpClient client, string secret, int index, Guid practiceId) : BenchConversation(index, practiceId)
+internal sealed class DirectLineBenchConversation(HttpClient client, string secret, int index) : BenchConversation
 {
     private readonly string _userId = $"bench-{index}";
     private string _conversationId = "";

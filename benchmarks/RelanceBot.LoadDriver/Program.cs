@@ -1,91 +1,129 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using RelanceBot.LoadDriver;
 
-// Drives the real app (Release) over HTTP: N concurrent conversations, each turn persisting its dialog stack in
-// SQLite, through /api/messages (deliveryMode expectReplies) or the built-in Direct Line endpoint (--channel
-// directline: post, then read the reply after the watermark). Prints turns/s and latency percentiles of the measured window.
-var options = DriverOptions.Parse(args);
-if (!File.Exists(options.AppPath))
+// Drives RelanceBot (Release) and the reference bot on the official JavaScript Bot Builder SDK with the same turns:
+// N workers, deliveryMode expectReplies, in two scenarios — every turn a new conversation (first contact), and dialog
+// cycles in open conversations. Runs are interleaved (run 1: RelanceBot then JS, run 2: JS then RelanceBot, …), each
+// on a freshly started bot; prints every run, then the medians and RelanceBot's ratio to the JS SDK.
+var coldStart = args.FirstOrDefault() == "coldstart";
+var options = DriverOptions.Parse(coldStart ? args[1..] : args);
+if (options.Bots.Contains("relancebot") && !File.Exists(options.AppPath))
 {
     Console.Error.WriteLine($"{options.AppPath} not found: run `dotnet build -c Release src/RelanceBot` first, or pass --app.");
     return 2;
 }
 
-var directory = Directory.CreateTempSubdirectory("relancebot-bench-").FullName;
-try
+if (options.Bots.Contains("js") && !Directory.Exists(Path.Combine(options.JsBotDirectory, "node_modules")))
 {
-    var (practiceId, apiKey) = await AppProcess.AddPracticeAsync(options.AppPath, directory);
-    await using var app = await AppProcess.StartAsync(options.AppPath, directory);
-    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, UseProxy = false })
-    {
-        BaseAddress = app.BaseAddress,
-    };
+    Console.Error.WriteLine($"Run `npm ci --ignore-scripts` in {options.JsBotDirectory} first, or pass --js-bot.");
+    return 2;
+}
 
-    await SeedAsync(client, apiKey, options.Concurrency);
-    var conversations = Enumerable.Range(0, options.Concurrency)
-        .Select(i => options.Channel == "directline"
-            ? (BenchConversation)new DirectLineBenchConversation(client, app.DirectLineSecret, i, practiceId)
-            : new ExpectRepliesConversation(client, i, practiceId))
-        .ToList();
-    await Task.WhenAll(conversations.Select(conversation => conversation.OpenAsync(CancellationToken.None)));
+if (coldStart)
+{
+    return await ColdStart.RunAsync(options, options.Runs, options.Idle);
+}
 
-    var recorders = conversations.Select(_ => new LatencyRecorder()).ToList();
-    var driverProcess = Process.GetCurrentProcess();
-    TimeSpan appCpuAtStart = default, driverCpuAtStart = default;
-    var measuring = 0;
-    var loadBefore = LoadAverage();
-    var start = Stopwatch.GetTimestamp();
-    var measureFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
-    var end = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
-    await Task.WhenAll(conversations.Select((conversation, i) => Task.Run(async () =>
+var invariant = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(invariant,
+    $"{options.Concurrency} in flight, channel {options.Channel}, RelanceBot on {options.Database}, {options.Duration.TotalSeconds:0} s measured after {options.Warmup.TotalSeconds:0} s warm-up, {options.Runs} interleaved runs"));
+var results = new List<Measurement>();
+for (var run = 0; run < options.Runs; run++)
+{
+    foreach (var scenario in options.Scenarios)
     {
-        var recorder = recorders[i];
-        while (Stopwatch.GetTimestamp() is var before && before < end)
+        var order = run % 2 == 0 ? options.Bots : options.Bots.Reverse().ToList();
+        foreach (var bot in order)
         {
-            var answered = await conversation.NextTurnAsync(CancellationToken.None);
-            if (before < measureFrom)
-            {
-                continue;
-            }
-
-            if (Interlocked.Exchange(ref measuring, 1) == 0)
-            {
-                appCpuAtStart = app.ProcessorTime;
-                driverProcess.Refresh();
-                driverCpuAtStart = driverProcess.TotalProcessorTime;
-            }
-
-            recorder.Milliseconds.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
-            recorder.Errors += answered ? 0 : 1;
+            var result = await MeasureAsync(bot, scenario, options);
+            results.Add(result);
+            Console.WriteLine($"run {run + 1}  {result}");
         }
-    })));
-
-    var appCpu = app.ProcessorTime - appCpuAtStart;
-    driverProcess.Refresh();
-    var driverCpu = driverProcess.TotalProcessorTime - driverCpuAtStart;
-    var latencies = recorders.SelectMany(recorder => recorder.Milliseconds).Order().ToList();
-    var invariant = CultureInfo.InvariantCulture;
-    Console.WriteLine(string.Create(invariant, $"channel: {options.Channel}, conversations: {options.Concurrency}, measured: {options.Duration.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up"));
-    Console.WriteLine(string.Create(invariant, $"turns: {latencies.Count}, unanswered: {recorders.Sum(r => r.Errors)}"));
-    Console.WriteLine(string.Create(invariant, $"throughput: {latencies.Count / options.Duration.TotalSeconds:0} turns/s"));
-    Console.WriteLine(string.Create(invariant,
-        $"latency ms: p50 {LatencyRecorder.Percentile(latencies, 50):0.00}, p95 {LatencyRecorder.Percentile(latencies, 95):0.00}, p99 {LatencyRecorder.Percentile(latencies, 99):0.00}, max {latencies[^1]:0.00}"));
-    var cpuPerTurn = (appCpu + driverCpu).TotalMilliseconds / latencies.Count;
-    Console.WriteLine(string.Create(invariant,
-        $"cpu per turn: app {appCpu.TotalMilliseconds / latencies.Count:0.000} ms + driver {driverCpu.TotalMilliseconds / latencies.Count:0.000} ms → at most {Environment.ProcessorCount * 1000 / cpuPerTurn:0} turns/s on {Environment.ProcessorCount} idle cores"));
-    // Other processes on the same cores inflate every figure above, CPU per turn included: say how loaded the machine was.
-    Console.WriteLine($"load average before: {loadBefore}, after: {LoadAverage()}");
-    return 0;
+    }
 }
-finally
+
+Console.WriteLine();
+Console.WriteLine("medians:");
+foreach (var scenario in options.Scenarios)
 {
-    Directory.Delete(directory, recursive: true);
+    var byBot = results.Where(result => result.Scenario == scenario).GroupBy(result => result.Bot)
+        .ToDictionary(group => group.Key, group => (TurnsPerSecond: Median(group.Select(r => r.TurnsPerSecond)), P50: Median(group.Select(r => r.P50)),
+            P95: Median(group.Select(r => r.P95)), P99: Median(group.Select(r => r.P99)), Cpu: Median(group.Select(r => r.BotCpuPerTurnMs))));
+    foreach (var (bot, median) in byBot)
+    {
+        Console.WriteLine(string.Create(invariant,
+            $"{bot,-10} {scenario.Name(),-13} {median.TurnsPerSecond,6:0} turns/s  p50 {median.P50:0.00}  p95 {median.P95:0.00}  p99 {median.P99:0.00} ms  bot cpu/turn {median.Cpu:0.000} ms"));
+    }
+
+    if (byBot.TryGetValue("RelanceBot", out var ours) && byBot.TryGetValue("JS SDK", out var theirs))
+    {
+        Console.WriteLine(string.Create(invariant,
+            $"ratio      {scenario.Name(),-13} {ours.TurnsPerSecond / theirs.TurnsPerSecond:0.00}× the JS SDK's turns/s, p99 {ours.P99:0.00} vs {theirs.P99:0.00} ms, bot cpu/turn {ours.Cpu:0.000} vs {theirs.Cpu:0.000} ms"));
+    }
 }
 
-static string LoadAverage()
-    => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static async Task<Measurement> MeasureAsync(string bot, Scenario scenario, DriverOptions options)
+{
+    if (bot == "js")
+    {
+        await using var js = await BotProcess.StartJsBotAsync(options.JsBotDirectory);
+        using var jsClient = Client(js, options);
+        return await Measurement.RunAsync(js, scenario, await WorkersAsync(jsClient, scenario, practiceId: null, options), options);
+    }
+
+    var directory = Directory.CreateTempSubdirectory("relancebot-bench-").FullName;
+    var database = options.Database == "postgresql"
+        ? new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__RelanceBot"] = $"{options.PostgresConnectionString ?? throw new ArgumentException("--database postgresql needs --postgres \"Host=…;Port=…;Username=…\"")};Database=bench_{Guid.NewGuid():N}",
+        }
+        : new Dictionary<string, string> { ["ConnectionStrings__RelanceBot"] = $"Data Source={Path.Combine(directory, "bench.db")}" };
+    try
+    {
+        var (practiceId, apiKey) = await BotProcess.AddPracticeAsync(options.AppPath, database);
+        await using var app = await BotProcess.StartRelanceBotAsync(options.AppPath, database);
+        using var client = Client(app, options);
+        if (scenario == Scenario.Dialogs)
+        {
+            await SeedAsync(client, apiKey, options.Concurrency);
+        }
+
+        return await Measurement.RunAsync(app, scenario, await WorkersAsync(client, scenario, practiceId, options), options);
+    }
+    finally
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+}
+
+static HttpClient Client(BotProcess bot, DriverOptions options)
+    => new(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, UseProxy = false }) { BaseAddress = bot.BaseAddress };
+
+static async Task<IReadOnlyList<ITurns>> WorkersAsync(HttpClient client, Scenario scenario, Guid? practiceId, DriverOptions options)
+{
+    if (scenario == Scenario.FirstContact)
+    {
+        return [.. Enumerable.Range(0, options.Concurrency).Select(i => new FirstContacts(client, i))];
+    }
+
+    var conversations = Enumerable.Range(0, options.Concurrency)
+        .Select(i => options.Channel == "directline" && practiceId is not null
+            ? (BenchConversation)new DirectLineBenchConversation(client, BotProcess.DirectLineSecret, i)
+            : new ExpectRepliesConversation(client, $"bench-{i}-{Guid.NewGuid():N}"))
+        .ToList();
+    await Task.WhenAll(conversations.Select((conversation, i) => conversation.OpenAsync(i, practiceId, CancellationToken.None)));
+    return conversations;
+}
 
 static async Task SeedAsync(HttpClient client, string apiKey, int patients)
 {

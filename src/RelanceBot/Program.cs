@@ -5,6 +5,7 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Collection;
 using RelanceBot.Conversations;
+using RelanceBot.FormalNotices;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
@@ -38,6 +39,7 @@ app.MapPayments();
 app.MapSms();
 app.MapEmailUnsubscribe();
 app.MapPatientSpace();
+app.MapFormalNoticeStaffLinks();
 
 await app.RunAsync();
 return 0;
@@ -60,6 +62,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddPlans();
     builder.Services.AddSms();
     builder.Services.AddPatientSpace();
+    builder.Services.AddFormalNotices();
     builder.AddScaleOut();
     builder.Services.AddScheduling();
 

@@ -21,6 +21,9 @@ public enum StaffAlertKind
     /// <summary>For information: an invoice was paid online (nothing to decide).</summary>
     InvoicePaid,
 
+    /// <summary>An approved mise en demeure was written as a letter: staff can download it (only the post carries it when the patient has no e-mail).</summary>
+    FormalNoticeLetter,
+
     /// <summary>The sweep could not plan or render this invoice's reminders: they wait until someone looks.</summary>
     ReminderFailed,
 

@@ -39,7 +39,7 @@ public sealed class HandOverToCollection(RelanceBotDbContext db, CadencePolicies
             return new HandOffRefusal(HandOffRefusalReason.NoFormalNotice);
         }
 
-        var deadline = PracticeTime.Today(timeZoneId, sentAt).AddDays(FormalNoticeDeadline.DefaultPaymentDeadlineDays);
+        var deadline = PracticeTime.Today(timeZoneId, sentAt).AddDays(policy.FormalNoticeDeadlineDays);
         if (PracticeTime.Today(timeZoneId, now) <= deadline)
         {
             return new HandOffRefusal(HandOffRefusalReason.DeadlineNotPassed, deadline);

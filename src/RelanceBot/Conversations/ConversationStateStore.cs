@@ -12,10 +12,14 @@ public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider 
 
     /// <summary>
     /// The tracked state; a new one is added to the unit of work, saved with the turn. Usually already tracked:
-    /// <see cref="ConversationReferenceStore"/> reads it with the reference.
+    /// <see cref="ConversationReferenceStore"/> reads it with the reference. A conversation recorded in this very turn
+    /// has none, so a first contact does not look for it.
     /// </summary>
-    public async Task<ConversationState> LoadAsync(Guid conversationReferenceId, CancellationToken cancellationToken)
-        => db.ConversationStates.Local.FindEntry(conversationReferenceId)?.Entity
-            ?? await FindState.For(db)(db, conversationReferenceId, cancellationToken)
-            ?? db.ConversationStates.Add(ConversationState.Start(conversationReferenceId, time.GetUtcNow())).Entity;
+    public async Task<ConversationState> LoadAsync(RecordedConversation conversation, CancellationToken cancellationToken)
+    {
+        var id = conversation.Reference.Id;
+        return db.ConversationStates.Local.FindEntry(id)?.Entity
+            ?? (conversation.IsNew ? null : await FindState.For(db)(db, id, cancellationToken))
+            ?? db.ConversationStates.Add(ConversationState.Start(id, time.GetUtcNow())).Entity;
+    }
 }

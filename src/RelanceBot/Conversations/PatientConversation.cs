@@ -33,7 +33,7 @@ public sealed class PatientConversation(
 
     public async Task OnMessageAsync(ITurnContext turn, RecordedConversation conversation, BotLanguage language, CancellationToken cancellationToken)
     {
-        var state = await states.LoadAsync(conversation.Reference.Id, cancellationToken);
+        var state = await states.LoadAsync(conversation, cancellationToken);
         await session.BeginAsync(conversation.Reference, state, language, cancellationToken);
         var dialogContext = new DialogContext(dialogs.Set, ReadStack(state), turn);
         var recognition = recognizer.Recognize(dialogContext.Text, new RecognitionContext(session.Today, session.Language.Code()));
@@ -67,7 +67,7 @@ public sealed class PatientConversation(
             return;
         }
 
-        var state = await states.LoadAsync(conversation.Reference.Id, cancellationToken);
+        var state = await states.LoadAsync(conversation, cancellationToken);
         await session.BeginAsync(conversation.Reference, state, language, cancellationToken);
         state.OpenedFor(practiceId, session.Now);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,12 +5,15 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Microsoft.EntityFrameworkCore;
+using RelanceBot.Documents;
 using RelanceBot.Outbox;
+using RelanceBot.Persistence;
 
 namespace RelanceBot.Delivery;
 
-/// <summary>Sends e-mail through an SMTP relay as multipart text + HTML.</summary>
-public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessageDelivery
+/// <summary>Sends e-mail through an SMTP relay as multipart text + HTML, with the stored documents it names attached.</summary>
+public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options, RelanceBotDbContext db) : IMessageDelivery
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
@@ -19,7 +22,13 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
         MimeMessage mail;
         try
         {
-            mail = Compose(message);
+            var attachments = await AttachmentsAsync(message, cancellationToken);
+            if (attachments.Count < message.Content.AttachmentIds.Count)
+            {
+                return DeliveryResult.Permanent("email attachment missing");
+            }
+
+            mail = Compose(message, attachments);
         }
         catch (ParseException)
         {
@@ -80,20 +89,30 @@ public sealed class SmtpEmailDelivery(IOptions<EmailOptions> options) : IMessage
         }
     }
 
-    private MimeMessage Compose(OutboxMessage message)
+    private async Task<List<StoredDocument>> AttachmentsAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var ids = message.Content.AttachmentIds;
+        return ids.Count == 0
+            ? []
+            : await db.Set<StoredDocument>().AsNoTracking().Where(document => ids.Contains(document.Id)).ToListAsync(cancellationToken);
+    }
+
+    private MimeMessage Compose(OutboxMessage message, List<StoredDocument> attachments)
     {
         var settings = options.Value;
         var content = message.Content;
         var text = content.EmailText ?? content.Text;
-        var mail = new MimeMessage
+        var body = new BodyBuilder
         {
-            Subject = content.Subject ?? "",
-            Body = new BodyBuilder
-            {
-                TextBody = text,
-                HtmlBody = content.EmailHtml ?? $"<p>{WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>")}</p>",
-            }.ToMessageBody(),
+            TextBody = text,
+            HtmlBody = content.EmailHtml ?? $"<p>{WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>")}</p>",
         };
+        foreach (var document in attachments)
+        {
+            body.Attachments.Add(document.FileName, document.Content, ContentType.Parse(document.ContentType));
+        }
+
+        var mail = new MimeMessage { Subject = content.Subject ?? "", Body = body.ToMessageBody() };
         if (content.UnsubscribeUrl is { } unsubscribe)
         {
             // RFC 8058: mail clients show "unsubscribe" and POST "List-Unsubscribe=One-Click" to the link.

@@ -1,5 +1,6 @@
 using RelanceBot.Collection;
 using RelanceBot.Alerts;
+using RelanceBot.FormalNotices;
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
 using RelanceBot.Invoices.Import;
@@ -47,6 +48,7 @@ public static class IntakeApiExtensions
             .RequireAuthorization(PracticeApiKeyPolicy)
             .MapPatients()
             .MapInvoices()
+            .MapFormalNotices()
             .MapCadence()
             .MapAlerts()
             .MapTeamsSetup()

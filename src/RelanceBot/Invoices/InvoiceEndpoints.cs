@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.FormalNotices;
 using RelanceBot.Intake;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
@@ -163,6 +164,10 @@ public static class InvoiceEndpoints
             .Where(patient => patient.Id == invoice.PatientId)
             .Select(patient => patient.ExternalReference)
             .SingleAsync(cancellationToken);
-        return InvoiceResponse.From(invoice, patientReference);
+        var notice = await db.Set<FormalNotice>().AsNoTracking()
+            .Where(candidate => candidate.InvoiceId == invoice.Id)
+            .OrderByDescending(candidate => candidate.IssuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return InvoiceResponse.From(invoice, patientReference, notice is null ? null : FormalNoticeResponse.From(notice));
     }
 }

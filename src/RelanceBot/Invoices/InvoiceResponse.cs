@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace RelanceBot.Invoices;
@@ -24,9 +25,10 @@ public sealed record InvoiceResponse(
     DateTimeOffset UpdatedAt,
     DateOnly? AcknowledgedOn,
     DateOnly LimitationExpiresOn,
-    DateTimeOffset? HandedOverAt)
+    DateTimeOffset? HandedOverAt,
+    [property: Description("The latest mise en demeure letter, once one was approved and written; absent before.")] FormalNoticeResponse? FormalNotice = null)
 {
-    public static InvoiceResponse From(Invoice invoice, string patientReference) => new(
+    public static InvoiceResponse From(Invoice invoice, string patientReference, FormalNoticeResponse? formalNotice = null) => new(
         invoice.Id,
         invoice.ExternalReference,
         patientReference,
@@ -43,5 +45,6 @@ public sealed record InvoiceResponse(
         invoice.UpdatedAt,
         invoice.AcknowledgedOn,
         InvoiceLimitation.ExpiresOn(invoice.LimitationClockStart),
-        invoice.HandedOverAt);
+        invoice.HandedOverAt,
+        formalNotice);
 }

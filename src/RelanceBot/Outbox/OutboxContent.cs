@@ -18,4 +18,7 @@ public sealed record OutboxContent(string Text)
 
     /// <summary>The patient's one-click e-mail unsubscribe link: the <c>List-Unsubscribe</c> header of an e-mail.</summary>
     public string? UnsubscribeUrl { get; init; }
+
+    /// <summary>Stored documents an e-mail carries as attachments, by id: the row stays small, the document is kept once.</summary>
+    public IReadOnlyList<Guid> AttachmentIds { get; init; } = [];
 }

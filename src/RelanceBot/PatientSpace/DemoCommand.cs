@@ -23,11 +23,14 @@ public static class DemoCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var practice = await scoped.GetRequiredService<AddPractice>()
-                .HandleAsync("Cabinet du Dr Martin (démo)", "Dr Claire Martin", null, "01 23 45 67 89", cancellationToken);
+                .HandleAsync(
+                    "Cabinet du Dr Martin (démo)", "Dr Claire Martin", null, "01 23 45 67 89",
+                    "12 rue de la Paix\n75002 Paris", "du lundi au vendredi, de 9 h à 18 h", cancellationToken);
             var practiceId = practice.Practice!.Id;
             var today = DateOnly.FromDateTime(scoped.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             await scoped.GetRequiredService<UpsertPatient>().HandleAsync(
-                practiceId, "DEMO-P1", new PatientRequest("Jeanne", "Durand", new DateOnly(1980, 2, 3), "06 12 34 56 78", "jeanne.durand@example.org", "fr", false),
+                practiceId, "DEMO-P1", new PatientRequest("Jeanne", "Durand", new DateOnly(1980, 2, 3), "06 12 34 56 78", "jeanne.durand@example.org", "fr", false,
+                    "8 rue des Lilas\n69003 Lyon"),
                 cancellationToken);
             var invoice = await scoped.GetRequiredService<UpsertInvoice>().HandleAsync(
                 practiceId, "DEMO-F1", new InvoiceRequest("DEMO-P1", 12345, 0, "EUR", today.AddDays(-40), today.AddDays(-10), null, false),

@@ -30,6 +30,9 @@ public sealed class Patient : IAuditable, IConcurrencyVersioned
     /// <summary>Beneficiary of the Complémentaire santé solidaire (reminders must take it into account).</summary>
     public bool IsCssBeneficiary { get; private set; }
 
+    /// <summary>Where letters go: address lines separated by line breaks, without the name; none when not known.</summary>
+    public string? PostalAddress { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -128,7 +131,7 @@ public sealed class Patient : IAuditable, IConcurrencyVersioned
     }
 
     private PatientDetails CurrentDetails =>
-        new(FirstName, LastName, DateOfBirth, PhoneE164, Email, Language, IsCssBeneficiary);
+        new(FirstName, LastName, DateOfBirth, PhoneE164, Email, Language, IsCssBeneficiary, PostalAddress);
 
     private void Apply(PatientDetails details, DateTimeOffset now)
     {
@@ -146,6 +149,7 @@ public sealed class Patient : IAuditable, IConcurrencyVersioned
         Email = details.Email;
         Language = details.Language;
         IsCssBeneficiary = details.IsCssBeneficiary;
+        PostalAddress = details.PostalAddress;
         SyncAddressChannel(ChannelKind.Sms, details.PhoneE164, now);
         SyncAddressChannel(ChannelKind.Email, details.Email, now);
     }

@@ -17,6 +17,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(patient => patient.LastName).HasMaxLength(PatientRules.MaxNameLength).IsRequired();
         builder.Property(patient => patient.PhoneE164).HasMaxLength(16);
         builder.Property(patient => patient.Email).HasMaxLength(PatientRules.MaxEmailLength);
+        builder.Property(patient => patient.PostalAddress).HasMaxLength(PatientRules.MaxPostalAddressLength);
         builder.Property(patient => patient.Language).HasMaxLength(2).IsRequired();
         builder.Property(patient => patient.Version).IsConcurrencyToken();
         builder.Ignore(patient => patient.IsActive);

@@ -8,4 +8,5 @@ public sealed record PatientDetails(
     string? PhoneE164,
     string? Email,
     string Language,
-    bool IsCssBeneficiary);
+    bool IsCssBeneficiary,
+    string? PostalAddress = null);

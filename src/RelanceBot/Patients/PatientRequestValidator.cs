@@ -16,9 +16,10 @@ public static class PatientRequestValidator
         var phone = Phone(request.Phone, errors);
         var email = Email(request.Email, errors);
         var language = Language(request.Language, errors);
+        var postalAddress = PostalAddress.Normalize(request.PostalAddress, "postalAddress", errors);
 
         return errors.IsEmpty
-            ? new PatientDetails(firstName!, lastName!, dateOfBirth!.Value, phone, email, language!, request.IsCssBeneficiary ?? false)
+            ? new PatientDetails(firstName!, lastName!, dateOfBirth!.Value, phone, email, language!, request.IsCssBeneficiary ?? false, postalAddress)
             : null;
     }
 

@@ -9,8 +9,11 @@ public sealed class AddPractice(RelanceBotDbContext db, TimeProvider timeProvide
 {
     public sealed record Result(Practice? Practice, string? PlainApiKey, FieldErrors Errors);
 
+    /// <param name="postalAddress">Lines separated by line breaks; printed on the practice's letters.</param>
+    /// <param name="openingHours">As patients should read it, e.g. "du lundi au vendredi, de 9 h à 18 h".</param>
     public async Task<Result> HandleAsync(
-        string name, string practitionerName, string? timeZoneId, string? phone, CancellationToken cancellationToken)
+        string name, string practitionerName, string? timeZoneId, string? phone, string? postalAddress, string? openingHours,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(name))
@@ -42,13 +45,20 @@ public sealed class AddPractice(RelanceBotDbContext db, TimeProvider timeProvide
             }
         }
 
+        var address = PostalAddress.Normalize(postalAddress, "address", errors);
+        var hours = string.IsNullOrWhiteSpace(openingHours) ? null : openingHours.Trim();
+        if (hours?.Length > Practice.MaxOpeningHoursLength)
+        {
+            errors.Add("opening-hours", $"At most {Practice.MaxOpeningHoursLength} characters.");
+        }
+
         if (!errors.IsEmpty)
         {
             return new Result(null, null, errors);
         }
 
         var now = timeProvider.GetUtcNow();
-        var practice = Practice.Create(name, practitionerName, zone, phoneE164, now);
+        var practice = Practice.Create(name, practitionerName, zone, phoneE164, now, address, hours);
         var (key, plainKey) = PracticeApiKey.Issue(practice.Id, now);
         db.Practices.Add(practice);
         db.PracticeApiKeys.Add(key);

@@ -8,6 +8,8 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
 {
     public const string DefaultTimeZoneId = "Europe/Paris";
 
+    public const int MaxOpeningHoursLength = 120;
+
     public Guid Id { get; private set; }
 
     public string Name { get; private set; } = "";
@@ -19,6 +21,12 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
 
     /// <summary>E.164 phone number shown to patients, if any.</summary>
     public string? Phone { get; private set; }
+
+    /// <summary>The practice's postal address (letterhead of its letters): lines separated by line breaks.</summary>
+    public string? PostalAddress { get; private set; }
+
+    /// <summary>When patients can reach the practice, as it writes it ("du lundi au vendredi, de 9 h à 18 h"); shown verbatim.</summary>
+    public string? OpeningHours { get; private set; }
 
     /// <summary>The stored Teams conversation where staff alerts are posted.</summary>
     public Guid? TeamsAlertChannelReferenceId { get; private set; }
@@ -34,7 +42,8 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
     {
     }
 
-    public static Practice Create(string name, string practitionerName, string timeZoneId, string? phone, DateTimeOffset now)
+    public static Practice Create(
+        string name, string practitionerName, string timeZoneId, string? phone, DateTimeOffset now, string? postalAddress = null, string? openingHours = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(practitionerName);
@@ -46,6 +55,8 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
             PractitionerName = practitionerName.Trim(),
             TimeZoneId = timeZoneId,
             Phone = phone,
+            PostalAddress = postalAddress,
+            OpeningHours = openingHours,
             CreatedAt = now,
         };
     }

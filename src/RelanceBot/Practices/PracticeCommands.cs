@@ -30,9 +30,17 @@ public static class PracticeCommands
         var practitioner = new Option<string>("--practitioner") { Description = "The practitioner's name.", Required = true };
         var timeZone = new Option<string>("--time-zone") { Description = $"IANA time zone (default {Practice.DefaultTimeZoneId})." };
         var phone = new Option<string>("--phone") { Description = "The practice's phone number." };
+        var address = new Option<string>("--address")
+        {
+            Description = "The practice's postal address for its letters, lines separated by \\n (\"12 rue de la Paix\\n75002 Paris\").",
+        };
+        var openingHours = new Option<string>("--opening-hours")
+        {
+            Description = "When patients can reach the practice, as they should read it (\"du lundi au vendredi, de 9 h à 18 h\").",
+        };
         var command = new Command("add", "Create a practice; prints its id and its first API key (shown once).")
         {
-            name, practitioner, timeZone, phone,
+            name, practitioner, timeZone, phone, address, openingHours,
         };
         command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
         {
@@ -41,6 +49,8 @@ public static class PracticeCommands
                 parseResult.GetValue(practitioner)!,
                 parseResult.GetValue(timeZone),
                 parseResult.GetValue(phone),
+                parseResult.GetValue(address)?.Replace("\\n", "\n", StringComparison.Ordinal),
+                parseResult.GetValue(openingHours),
                 cancellationToken);
             if (result.Practice is null)
             {

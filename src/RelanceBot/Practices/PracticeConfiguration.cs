@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RelanceBot.Conversations;
+using RelanceBot.Patients;
 
 namespace RelanceBot.Practices;
 
@@ -15,6 +16,8 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(practice => practice.PractitionerName).HasMaxLength(200).IsRequired();
         builder.Property(practice => practice.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(practice => practice.Phone).HasMaxLength(16);
+        builder.Property(practice => practice.PostalAddress).HasMaxLength(PatientRules.MaxPostalAddressLength);
+        builder.Property(practice => practice.OpeningHours).HasMaxLength(Practice.MaxOpeningHoursLength);
         builder.Property(practice => practice.Version).IsConcurrencyToken();
         builder.HasOne<ConversationReferenceRecord>()
             .WithMany()

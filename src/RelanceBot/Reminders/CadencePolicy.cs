@@ -12,6 +12,8 @@ public sealed class CadencePolicy
 
     public const int DefaultMinimumStepGapDays = 7;
 
+    public const int DefaultFormalNoticeDeadlineDays = 15;
+
     public Guid PracticeId { get; private set; }
 
     /// <summary>Reminders only go out once the practice switched them on (after looking at the preview).</summary>
@@ -39,6 +41,9 @@ public sealed class CadencePolicy
     /// </summary>
     public int MinimumStepGapDays { get; private set; } = DefaultMinimumStepGapDays;
 
+    /// <summary>Calendar days the mise en demeure letter gives to pay, counted from the letter's date.</summary>
+    public int FormalNoticeDeadlineDays { get; private set; } = DefaultFormalNoticeDeadlineDays;
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     private CadencePolicy()
@@ -64,12 +69,13 @@ public sealed class CadencePolicy
         QuotaPeriodDays = settings.QuotaPeriodDays;
         LegalMinimumCents = settings.LegalMinimumCents;
         MinimumStepGapDays = settings.MinimumStepGapDays;
+        FormalNoticeDeadlineDays = settings.FormalNoticeDeadlineDays;
         UpdatedAt = now;
     }
 
     public CadencePolicySettings ToSettings() => new(
         IsEnabled, Steps, ContactWindows, TimeZoneId, IncludeAlsaceMoselleHolidays, MaxUnsolicitedContacts,
-        QuotaPeriodDays, LegalMinimumCents, MinimumStepGapDays);
+        QuotaPeriodDays, LegalMinimumCents, MinimumStepGapDays, FormalNoticeDeadlineDays);
 
     public ContactCalendar ToCalendar() => new(new ContactWindowPolicy
     {

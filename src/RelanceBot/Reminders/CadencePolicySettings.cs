@@ -15,9 +15,14 @@ public sealed partial record CadencePolicySettings(
     int MaxUnsolicitedContacts,
     int QuotaPeriodDays,
     long LegalMinimumCents,
-    int MinimumStepGapDays = CadencePolicy.DefaultMinimumStepGapDays)
+    int MinimumStepGapDays = CadencePolicy.DefaultMinimumStepGapDays,
+    int FormalNoticeDeadlineDays = CadencePolicy.DefaultFormalNoticeDeadlineDays)
 {
     public const int MaxMinimumStepGapDays = 60;
+
+    /// <summary>A deadline shorter than 8 days would not be a reasonable time to pay; longer than 90 delays recovery for nothing.</summary>
+    public const int MinFormalNoticeDeadlineDays = 8;
+    public const int MaxFormalNoticeDeadlineDays = 90;
 
     public const int MaxSteps = 20;
     public const int MinOffsetDays = -30;
@@ -59,6 +64,11 @@ public sealed partial record CadencePolicySettings(
         if (MinimumStepGapDays is < 0 or > MaxMinimumStepGapDays)
         {
             errors.Add("minimumStepGapDays", $"Between 0 and {MaxMinimumStepGapDays} days.");
+        }
+
+        if (FormalNoticeDeadlineDays is < MinFormalNoticeDeadlineDays or > MaxFormalNoticeDeadlineDays)
+        {
+            errors.Add("formalNoticeDeadlineDays", $"Between {MinFormalNoticeDeadlineDays} and {MaxFormalNoticeDeadlineDays} days.");
         }
     }
 

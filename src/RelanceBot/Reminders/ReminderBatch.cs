@@ -3,6 +3,7 @@ using RelanceBot.Sms;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations;
+using RelanceBot.FormalNotices;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
@@ -39,6 +40,7 @@ public sealed partial class ReminderBatch(
     ReminderTemplates templates,
     IOptions<SmsOptions> sms,
     EmailUnsubscribe unsubscribe,
+    FormalNoticeIssuer formalNotices,
     ILogger<ReminderBatch> logger)
 {
     /// <summary>A sweep looks at an invoice at most once: work left for "now" waits for the next sweep.</summary>
@@ -52,6 +54,7 @@ public sealed partial class ReminderBatch(
 
     private readonly Dictionary<Guid, CadencePlanner> _planners = [];
     private readonly Dictionary<Guid, Practice> _practices = [];
+    private readonly Dictionary<Guid, CadencePolicy> _policies = [];
     private readonly List<ReminderStepRun> _claims = [];
     private readonly Dictionary<DateTimeOffset, List<Guid>> _wakes = [];
     private readonly List<Guid> _sleeping = [];
@@ -224,6 +227,12 @@ public sealed partial class ReminderBatch(
             entry.State = EntityState.Detached;
         }
 
+        foreach (var entry in db.ChangeTracker.Entries<FormalNotice>().Where(entry => IsFailed(entry.Entity.InvoiceId)).ToList())
+        {
+            db.Entry(db.Set<Documents.StoredDocument>().Local.Single(document => document.Id == entry.Entity.DocumentId)).State = EntityState.Detached;
+            entry.State = EntityState.Detached;
+        }
+
         var failedIds = _failed.Keys.ToList();
         var alerted = await db.StaffAlerts.AsNoTracking()
             .Where(alert => alert.Kind == StaffAlertKind.ReminderFailed && alert.Status == StaffAlertStatus.Open
@@ -302,9 +311,15 @@ public sealed partial class ReminderBatch(
         var (step, invoice, patient, channel, stepRunId, earlierDelivered) = send;
         var practice = _practices[invoice.PracticeId];
         var email = patient.Channels.FirstOrDefault(candidate => candidate.Kind == ChannelKind.Email && !candidate.IsOptedOut);
+        // An approved mise en demeure is a letter: the e-mail carries it, and staff get it for the post.
+        var notice = step.Action == StepAction.ApprovalRequest
+            ? formalNotices.Issue(invoice, patient, practice, payLink, _policies[invoice.PracticeId].FormalNoticeDeadlineDays,
+                reachesByEmail: channel.Kind == ChannelKind.Email, now)
+            : null;
         var model = ReminderMessageModels.For(invoice, patient, practice, payLink, replyCode, earlierDelivered) with
         {
             UnsubscribeLink = email is null ? null : unsubscribe.LinkFor(email.Id),
+            PaymentDeadline = notice?.PaymentDeadline,
         };
         // Every channel's wording travels with the message: a fallback to e-mail sends the e-mail template, not the SMS.
         var rendered = templates.Render(step.Template!, channel.Kind, model);
@@ -316,7 +331,13 @@ public sealed partial class ReminderBatch(
             EmailText = asEmail.Text,
             UnsubscribeUrl = model.UnsubscribeLink,
             Actions = [.. rendered.Buttons.Select(button => new OutboxAction(button.Title, button.Url ?? button.Value!))],
+            AttachmentIds = notice is null ? [] : [notice.DocumentId],
         };
+        if (notice is not null)
+        {
+            Raise(notice.Alert);
+        }
+
         var purpose = step.Action == StepAction.ApprovalRequest ? OutboxPurpose.FormalNotice : OutboxPurpose.Reminder;
         return new OutgoingMessage(
             // One message per claim, so one per invoice and step. The claim's time-ordered id leads the key: the outbox's
@@ -391,8 +412,8 @@ public sealed partial class ReminderBatch(
         foreach (var practice in practices)
         {
             _practices[practice.Id] = practice;
-            _planners[practice.Id] = new CadencePlanner(
-                policies.GetValueOrDefault(practice.Id) ?? CadencePolicy.DefaultFor(practice.Id, practice.TimeZoneId));
+            _policies[practice.Id] = policies.GetValueOrDefault(practice.Id) ?? CadencePolicy.DefaultFor(practice.Id, practice.TimeZoneId);
+            _planners[practice.Id] = new CadencePlanner(_policies[practice.Id]);
         }
     }
 

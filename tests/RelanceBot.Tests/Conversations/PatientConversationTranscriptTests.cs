@@ -277,6 +277,20 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TalkToHuman_SaysThePracticesOwnOpeningHours()
+    {
+        var practice = await TestPractice.CreateAsync(_app, "Cabinet Lefèvre", openingHours: "du mardi au samedi, de 8 h à 12 h");
+        var scenario = await PatientScenario.AddPatientAsync(_app, practice, "P-H", "Martin");
+        var chat = new PatientChat(_app);
+        await chat.SayAsync(scenario.LinkToken);
+
+        var text = await chat.SayAsync("je voudrais parler à quelqu'un");
+
+        text.ShouldContain("pendant ses heures d'ouverture (du mardi au samedi, de 8 h à 12 h)");
+        text.ShouldNotContain("9 h");
+    }
+
+    [Fact]
     public async Task TalkToHuman_InTheMiddleOfADispute_IsHeardInsteadOfTakenAsTheReason()
     {
         await _chat.SayAsync("je conteste cette facture");

@@ -55,6 +55,30 @@ public sealed class PatientApiTests(RelanceBotFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Put_APostalAddress_StoresItsLinesTrimmedAndRefusesOneThatDoesNotFitAnEnvelope()
+    {
+        var client = await ClientAsync();
+
+        var stored = await client.PutJsonAsync("/api/v1/patients/P-1", new
+        {
+            firstName = "Jeanne", lastName = "Martin", dateOfBirth = "1980-02-03", postalAddress = "  3 allée des Peupliers \r\n\n68100 Mulhouse ",
+        });
+        var tooLong = await client.PutJsonAsync("/api/v1/patients/P-2", new
+        {
+            firstName = "Paul", lastName = "Durand", dateOfBirth = "1980-02-03", postalAddress = new string('x', 39),
+        });
+        var openApi = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        stored.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await stored.ReadJsonAsync())["postalAddress"]!.GetValue<string>().ShouldBe("3 allée des Peupliers\n68100 Mulhouse");
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.ReadJsonAsync())["errors"]!.AsObject().Select(error => error.Key).ShouldBe(["postalAddress"]);
+        var schema = openApi["components"]!["schemas"]!["PatientRequest"]!;
+        schema["properties"]!["postalAddress"]!["description"]!.GetValue<string>().ShouldContain("postal address");
+        (schema["required"]?.AsArray().Select(name => name!.GetValue<string>()) ?? []).ShouldNotContain("postalAddress");
+    }
+
+    [Fact]
     public async Task Delete_DeactivatesThePatientAndPutReactivatesIt()
     {
         var client = await ClientAsync();

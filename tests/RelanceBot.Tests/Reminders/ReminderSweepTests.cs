@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
+using RelanceBot.FormalNotices;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.Patients;
@@ -212,6 +213,69 @@ public class ReminderSweepTests : IAsyncLifetime
         await WalkAsync(TimeSpan.FromDays(3), until: db => db.OutboxMessages.AnyAsync(message => message.Purpose == OutboxPurpose.FormalNotice));
 
         (await OutboxAsync()).ShouldContain(message => message.Purpose == OutboxPurpose.FormalNotice);
+    }
+
+    [Fact]
+    public async Task The_approved_mise_en_demeure_is_a_letter_emailed_as_an_attachment_kept_on_the_invoice_and_downloadable()
+    {
+        var download = "/api/v1/invoices/F-1/formal-notice.pdf";
+        var before = await _api.GetAsync(download);
+        before.StatusCode.ShouldBe(HttpStatusCode.NotFound, "no letter before the mise en demeure");
+        before.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        await WalkAsync(TimeSpan.FromDays(90), until: db => db.Set<FormalNotice>().AnyAsync(notice => notice.SentAt != null), approve: true);
+
+        // The patient's mail: the short cover text, and the letter attached.
+        var mail = _smtp.ReceivedMessages().Single(candidate => candidate.Subject?.StartsWith("Mise en demeure", StringComparison.Ordinal) == true);
+        var cover = mail.TextBody.ShouldNotBeNull();
+        cover.ShouldContain("Vous trouverez ci-joint une lettre de mise en demeure");
+        cover.ShouldContain("Aucun frais ni aucune pénalité");
+        var attachment = mail.Attachments.OfType<MimeKit.MimePart>().Single();
+        attachment.ContentType.MimeType.ShouldBe("application/pdf");
+        attachment.FileName.ShouldBe("mise-en-demeure-F-1.pdf");
+        using var pdf = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(pdf);
+        var letter = pdf.ToArray();
+        var text = Documents.Poppler.Flatten(Documents.Poppler.Text(letter));
+        text.ShouldContain("F-1");
+        text.ShouldContain("Jeanne Martin");
+        text.ShouldNotContain("Consultation");
+
+        // The invoice's record: the letter's hash and the instant the e-mail carrying it was delivered.
+        var sent = (await OutboxAsync()).Single(message => message.Purpose == OutboxPurpose.FormalNotice);
+        sent.Content.AttachmentIds.Count.ShouldBe(1, "the message names the stored letter; it does not carry it");
+        var invoice = await (await _api.GetAsync("/api/v1/invoices/F-1")).ReadJsonAsync();
+        invoice["formalNotice"]!["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(letter)));
+        invoice["formalNotice"]!["sentAt"]!.GetValue<DateTimeOffset>().ShouldBe(sent.SentAt!.Value);
+        invoice["formalNotice"]!["paymentDeadline"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+
+        // Staff: the same bytes by API key, never another practice's.
+        var own = await _api.GetAsync(download);
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        own.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await own.Content.ReadAsByteArrayAsync()).ShouldBe(letter);
+        var other = await TestPractice.CreateAsync(_factory, "Cabinet Autre");
+        (await _factory.CreateApiClient(other.ApiKey).GetAsync(download)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // And from the Teams card: a button opening a signed link in the browser, which has no API key.
+        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeLetter));
+        alert.Summary.ShouldContain("registered post");
+        AlertCardSubject subject;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            subject = await scope.ServiceProvider.GetRequiredService<AlertCardSubjects>().LoadAsync(alert, CancellationToken.None);
+        }
+
+        var card = _factory.Services.GetRequiredService<AlertCardComposer>().Compose(subject, BotLanguage.French, _factory.Clock.GetUtcNow());
+        var button = card["actions"]!.AsArray().Single(action => action!["type"]!.GetValue<string>() == "Action.OpenUrl")!;
+        button["title"]!.GetValue<string>().ShouldBe("Télécharger la lettre (PDF)");
+        var url = new Uri(button["url"]!.GetValue<string>());
+        url.GetLeftPart(UriPartial.Authority).ShouldBe("https://pay.relancebot.test");
+        using var browser = _factory.CreateClient();
+        (await browser.GetByteArrayAsync(url.PathAndQuery)).ShouldBe(letter);
+        (await browser.GetAsync(url.PathAndQuery[..^4] + "AAAA")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        _factory.Clock.Advance(FormalNoticeStaffLinks.Lifetime + TimeSpan.FromMinutes(1));
+        (await browser.GetAsync(url.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the link expires");
     }
 
     [Theory]

@@ -24,6 +24,7 @@ public sealed class PatientFiles(RelanceBotDbContext db)
                     practice.Name,
                     practice.PractitionerName,
                     practice.Phone,
+                    practice.OpeningHours,
                     practice.TimeZoneId,
                     patient.Language,
                     patient.PhoneE164 != null,

@@ -33,7 +33,8 @@ public sealed class TalkToHumanFlow(
         requestCallBack.Stage(
             file.PracticeId, file.PatientId, session.Conversation.ChannelId, step.Result?.GetValue<string>(),
             step.OptionsAs<FlowRequest>()?.Words);
-        var text = session.Say("talk-to-human") + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", session.Format.Phone(phone))) : "");
+        var callBack = file.PracticeOpeningHours is { } hours ? session.Say("talk-to-human-hours", ("hours", hours)) : session.Say("talk-to-human");
+        var text = callBack + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", session.Format.Phone(phone))) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
     }
 }

@@ -154,7 +154,8 @@ public sealed class ImportInvoicesCsv(RelanceBotDbContext db, UpsertPatient upse
             Text(row, InvoiceCsvColumns.Phone),
             Text(row, InvoiceCsvColumns.Email),
             Text(row, InvoiceCsvColumns.Language),
-            IsCssBeneficiary: null);
+            IsCssBeneficiary: null,
+            Text(row, InvoiceCsvColumns.PostalAddress));
         var invoice = new InvoiceRequest(
             patientReference,
             amountCents,

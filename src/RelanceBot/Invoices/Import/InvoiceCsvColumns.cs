@@ -13,6 +13,7 @@ public static class InvoiceCsvColumns
     public const string Phone = "phone";
     public const string Email = "email";
     public const string Language = "language";
+    public const string PostalAddress = "postal_address";
     public const string InvoiceReference = "invoice_reference";
     public const string Amount = "amount";
     public const string IssueDate = "issue_date";
@@ -32,6 +33,7 @@ public static class InvoiceCsvColumns
         "phone" => Phone,
         "email" => Email,
         "language" => Language,
+        "postalAddress" => PostalAddress,
         _ => field,
     };
 

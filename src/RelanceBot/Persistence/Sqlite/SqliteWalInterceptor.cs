@@ -22,6 +22,9 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
     /// <summary>Every connection's page cache: 32 MB.</summary>
     internal const string CacheSize = "PRAGMA cache_size=-32768";
 
+    /// <summary>The most a writer leaves of the log file when it restarts the log after a checkpoint: 64 MB.</summary>
+    internal const string JournalSizeLimit = "PRAGMA journal_size_limit=67108864";
+
     /// <summary>The page cache of a connection in a batch job, for its length (<see cref="RelanceBotDbContext.WidenPageCacheAsync"/>): 128 MB.</summary>
     internal const string WideCacheSize = "PRAGMA cache_size=-131072";
 
@@ -51,8 +54,10 @@ internal sealed class SqliteWalInterceptor : DbConnectionInterceptor
         // fall behind. A sweep of 10,000 reminders writes 50-80 MB of log: at 64 MB, its commit ran a 250 ms checkpoint.
         // (A memory map for reads was tried: it made chat turns 15% dearer.)
         var needsWal = !WalDatabases.ContainsKey(connectionString);
+        // SQLite reuses the log from its start after a checkpoint but never shrinks the file: journal_size_limit has
+        // the writer that restarts it cut it back to 64 MB (SqliteCheckpointer empties it when the database is idle).
         command.CommandText = (needsWal ? "PRAGMA journal_mode=WAL; " : "")
-            + "PRAGMA synchronous=NORMAL; " + CacheSize + "; PRAGMA wal_autocheckpoint=65536;";
+            + "PRAGMA synchronous=NORMAL; " + CacheSize + "; PRAGMA wal_autocheckpoint=65536; " + JournalSizeLimit + ";";
         command.ExecuteNonQuery();
         if (needsWal)
         {

@@ -21,4 +21,7 @@ public sealed record ReminderMessageModel(
 {
     /// <summary>The one-click link that opts the patient's e-mail address out; null when they have no e-mail channel.</summary>
     public string? UnsubscribeLink { get; init; }
+
+    /// <summary>The last day to pay a mise en demeure gives (the date its letter prints); null for other steps.</summary>
+    public DateOnly? PaymentDeadline { get; init; }
 }

@@ -146,6 +146,7 @@ public sealed class ReminderTemplates
         context.SetValue("pay_link", model.PaymentLink);
         context.SetValue("reply_code", model.ReplyCode);
         context.SetValue("earlier_reminder", model.EarlierReminderDelivered);
+        context.SetValue("payment_deadline", model.PaymentDeadline is { } deadline ? format.Date(deadline) : "");
         context.SetValue("footer", footer);
         return context;
     }
@@ -157,5 +158,6 @@ public sealed class ReminderTemplates
         new DateOnly(2026, 3, 1), "https://relancebot.example/p/sample", "rb-sample", earlierReminderDelivered)
     {
         UnsubscribeLink = "https://relancebot.example/unsubscribe/sample",
+        PaymentDeadline = new DateOnly(2026, 4, 4),
     };
 }

@@ -17,7 +17,7 @@ public static class AlertActionPolicy
 
     public static IReadOnlyList<AlertVerb> VerbsFor(StaffAlert alert)
         => alert.RequiresDecision ? Decision
-            : alert.Kind == StaffAlertKind.InvoicePaid ? ForInformation
+            : alert.Kind is StaffAlertKind.InvoicePaid or StaffAlertKind.FormalNoticeLetter ? ForInformation
             : alert.Kind == StaffAlertKind.CollectionInProgress ? InCollection
             : alert.InvoiceId is null ? WithoutInvoice
             : alert.Kind == StaffAlertKind.Dispute ? OnDisputedInvoice

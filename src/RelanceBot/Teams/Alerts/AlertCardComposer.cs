@@ -28,6 +28,11 @@ public sealed class AlertCardComposer(TeamsMessages messages)
             card.Quote(wording.Say("patient-words"), words);
         }
 
+        if (subject.DocumentUrl is { } documentUrl)
+        {
+            card.Action(AdaptiveActions.OpenUrl(wording.Say($"action-open-{alert.Kind}"), documentUrl));
+        }
+
         if (alert.Status == StaffAlertStatus.Open)
         {
             foreach (var verb in AlertActionPolicy.VerbsFor(alert))

@@ -9,4 +9,8 @@ public sealed record AlertCardSubject(
     string? InvoiceReference,
     long? OutstandingCents,
     DateOnly? DueDate,
-    TimeZoneInfo PracticeTimeZone);
+    TimeZoneInfo PracticeTimeZone)
+{
+    /// <summary>A document the card offers to open (a mise en demeure letter), by a signed link a browser can follow.</summary>
+    public string? DocumentUrl { get; init; }
+}

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
+using RelanceBot.FormalNotices;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Teams.Alerts;
 
 /// <summary>Loads what an alert card shows.</summary>
-public sealed class AlertCardSubjects(RelanceBotDbContext db)
+public sealed class AlertCardSubjects(RelanceBotDbContext db, FormalNoticeStaffLinks letterLinks)
 {
     public async Task<AlertCardSubject> LoadAsync(StaffAlert alert, CancellationToken cancellationToken)
     {
@@ -24,6 +25,11 @@ public sealed class AlertCardSubjects(RelanceBotDbContext db)
             invoice?.ExternalReference,
             invoice?.Outstanding,
             invoice?.DueDate,
-            TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
+            TimeZoneInfo.FindSystemTimeZoneById(timeZoneId))
+        {
+            DocumentUrl = alert is { Kind: StaffAlertKind.FormalNoticeLetter, InvoiceId: { } letterInvoiceId }
+                ? letterLinks.LinkFor(alert.PracticeId, letterInvoiceId)
+                : null,
+        };
     }
 }

@@ -31,6 +31,10 @@ public static class AdaptiveActions
         return execute;
     }
 
+    /// <summary>A button that opens a link in the browser (a document to download).</summary>
+    public static JsonObject OpenUrl(string title, string url)
+        => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
+
     /// <summary>A button that unfolds a small form (reason, number of days...) with its own confirm button.</summary>
     public static JsonObject ShowCard(string title, JsonObject card)
         => new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card };

@@ -205,6 +205,26 @@ public sealed class ImportInvoicesCsvTests(RelanceBotFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Import_APostalAddressColumn_KeepsItsLinesAndReportsOneTooLong()
+    {
+        var practice = await TestPractice.CreateAsync(factory);
+        var file = string.Join("\r\n",
+            "Patient reference;First name;Last name;Date of birth;Email;Postal address;Invoice reference;Amount;Issue date;Due date",
+            "P-1;Jeanne;Martin;03/02/1980;jeanne@example.fr;\"3 allée des Peupliers\r\n68100 Mulhouse\";F-1;12;01/02/2026;01/03/2026");
+
+        (await RunImportAsync(practice.Id, file)).ExitCode.ShouldBe(0);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var patient = await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().Patients.SingleAsync(candidate => candidate.PracticeId == practice.Id);
+            patient.PostalAddress.ShouldBe("3 allée des Peupliers\n68100 Mulhouse");
+        }
+
+        var (exitCode, _, error) = await RunImportAsync(practice.Id, file.Replace("3 allée des Peupliers", new string('x', 39), StringComparison.Ordinal));
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("postal_address");
+    }
+
+    [Fact]
     public async Task Import_UnknownPractice_FailsWithoutReadingTheFile()
     {
         var (exitCode, _, error) = await RunImportAsync(Guid.NewGuid(), GoodFile);

@@ -315,6 +315,93 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.ToTable("IdentityCheckThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("StoredDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("RelanceBot.FormalNotices.FormalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PaymentDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("FormalNotices", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +637,10 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<string>("PhoneE164")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(195)
+                        .HasColumnType("character varying(195)");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
@@ -971,9 +1062,17 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(195)
+                        .HasColumnType("character varying(195)");
 
                     b.Property<string>("PractitionerName")
                         .IsRequired()
@@ -1073,6 +1172,9 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<string>("ContactWindows")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("FormalNoticeDeadlineDays")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IncludeAlsaceMoselleHolidays")
                         .HasColumnType("boolean");
@@ -1325,6 +1427,30 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.HasOne("RelanceBot.Practices.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.Documents.StoredDocument", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.FormalNotices.FormalNotice", b =>
+                {
+                    b.HasOne("RelanceBot.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RelanceBot.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

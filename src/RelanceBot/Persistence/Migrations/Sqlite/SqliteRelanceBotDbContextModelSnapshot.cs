@@ -308,6 +308,93 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.ToTable("IdentityCheckThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("RelanceBot.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("StoredDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("RelanceBot.FormalNotices.FormalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaymentDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("FormalNotices", (string)null);
+                });
+
             modelBuilder.Entity("RelanceBot.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -542,6 +629,10 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PhoneE164")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(195)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -964,8 +1055,16 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(195)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PractitionerName")
@@ -1066,6 +1165,9 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<string>("ContactWindows")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FormalNoticeDeadlineDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludeAlsaceMoselleHolidays")
                         .HasColumnType("INTEGER");
@@ -1277,6 +1379,30 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.HasOne("RelanceBot.Practices.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.Documents.StoredDocument", b =>
+                {
+                    b.HasOne("RelanceBot.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelanceBot.FormalNotices.FormalNotice", b =>
+                {
+                    b.HasOne("RelanceBot.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RelanceBot.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
