@@ -36,6 +36,7 @@ public sealed record CollectionInvoice(
 
 /// <summary>One reminder step that had a message: delivered (when, on which channel), never delivered (why), or still pending.</summary>
 /// <param name="IsFormalNotice">The mise en demeure (the cadence's approval step).</param>
+/// <param name="LastDayToPay">A delivered mise en demeure's payment deadline (<see cref="FormalNoticeDeadline"/>).</param>
 public sealed record CollectionReminder(
     string InvoiceReference,
     string StepName,
@@ -44,7 +45,8 @@ public sealed record CollectionReminder(
     DateTimeOffset? DeliveredAt,
     ChannelKind? Channel,
     StepOutcome Outcome,
-    string? DeliveryError)
+    string? DeliveryError,
+    DateOnly? LastDayToPay = null)
 {
     public bool WasDelivered => Outcome == StepOutcome.Sent;
 

@@ -109,9 +109,9 @@ public sealed class CollectionFilePdf(StaffTexts texts)
             var invoice = ("invoice", notice.InvoiceReference);
             writer.Paragraph(notice switch
             {
-                { WasDelivered: true, DeliveredAt: { } sentAt } => texts.Say(
+                { WasDelivered: true, DeliveredAt: { } sentAt, LastDayToPay: { } deadline } => texts.Say(
                     "formal-notice-delivered", invoice, ("date", Date(file, sentAt)), ("channel", Channel(notice.Channel)),
-                    ("deadline", texts.Format.Date(LocalDate(file, sentAt).AddDays(FormalNoticeDeadline.DefaultPaymentDeadlineDays)))),
+                    ("deadline", texts.Format.Date(deadline))),
                 { NeverLeft: true } => texts.Say("formal-notice-undelivered", invoice, ("reason", Reason(notice))),
                 _ => texts.Say("formal-notice-pending", invoice),
             });
@@ -162,10 +162,8 @@ public sealed class CollectionFilePdf(StaffTexts texts)
 
     private TableColumn Column(string key, double weight = 1, TextAlign align = TextAlign.Left) => new(texts.Say(key), weight, align);
 
-    private string Date(CollectionFile file, DateTimeOffset instant) => texts.Format.Date(LocalDate(file, instant));
+    private string Date(CollectionFile file, DateTimeOffset instant) => texts.Format.Date(DateOnly.FromDateTime(file.Local(instant)));
 
     private string Instant(CollectionFile file, DateTimeOffset instant) => texts.Say(
         "instant", ("date", Date(file, instant)), ("time", file.Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture)));
-
-    private static DateOnly LocalDate(CollectionFile file, DateTimeOffset instant) => DateOnly.FromDateTime(file.Local(instant));
 }

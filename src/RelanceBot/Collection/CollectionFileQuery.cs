@@ -42,7 +42,10 @@ public sealed class CollectionFileQuery(RelanceBotDbContext db, CadencePolicies 
         var reminders = runs
             .Select(run => new CollectionReminder(
                 references[run.InvoiceId], run.StepName, noticeSteps.Contains(run.StepName), run.QueuedAt!.Value,
-                run.DeliveredAt, run.Channel, run.Outcome, run.DeliveryError))
+                run.DeliveredAt, run.Channel, run.Outcome, run.DeliveryError,
+                noticeSteps.Contains(run.StepName) && run is { Outcome: StepOutcome.Sent, DeliveredAt: { } deliveredAt }
+                    ? FormalNoticeDeadline.LastDayToPay(policy, practice.TimeZoneId, deliveredAt)
+                    : null))
             .OrderBy(reminder => reminder.QueuedAt).ThenBy(reminder => reminder.InvoiceReference)
             .ToList();
 

@@ -39,7 +39,7 @@ public sealed class HandOverToCollection(RelanceBotDbContext db, CadencePolicies
             return new HandOffRefusal(HandOffRefusalReason.NoFormalNotice);
         }
 
-        var deadline = PracticeTime.Today(timeZoneId, sentAt).AddDays(policy.FormalNoticeDeadlineDays);
+        var deadline = FormalNoticeDeadline.LastDayToPay(policy, timeZoneId, sentAt);
         if (PracticeTime.Today(timeZoneId, now) <= deadline)
         {
             return new HandOffRefusal(HandOffRefusalReason.DeadlineNotPassed, deadline);

@@ -78,7 +78,7 @@ public sealed class CollectionFilePdfTests
             [
                 new("F-2026-0042", "courteous-1", false, At(3, 2), At(3, 2), ChannelKind.Sms, StepOutcome.Sent, null),
                 new("F-2026-0043", "courteous-1", false, At(3, 11), null, null, StepOutcome.Undelivered, "mailbox unavailable"),
-                new("F-2026-0042", "formal-notice", true, At(4, 15), At(4, 15), ChannelKind.Email, StepOutcome.Sent, null),
+                new("F-2026-0042", "formal-notice", true, At(4, 15), At(4, 15), ChannelKind.Email, StepOutcome.Sent, null, new DateOnly(2026, 4, 30)),
                 new("F-2026-0043", "firm", false, At(4, 20), null, null, StepOutcome.Queued, null),
             ],
             [
