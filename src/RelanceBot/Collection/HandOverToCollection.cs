@@ -49,8 +49,7 @@ public sealed class HandOverToCollection(RelanceBotDbContext db, CadencePolicies
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.CollectionInProgress,
-            $"Invoice {invoice.ExternalReference} was handed to a collection service; reminders have stopped. Say when it is "
-            + "recovered or returned; the collection file (PDF and CSV) is on the patient's collection-file endpoints.",
+            alerts.Texts.Say("collection-in-progress", ("invoice", invoice.ExternalReference)),
             invoice.PatientId,
             invoice.Id));
         return null;

@@ -53,9 +53,10 @@ public sealed class LimitationWatch(RelanceBotDbContext db, StaffAlerts alerts, 
                 alerts.Raise(new NewStaffAlert(
                     practice.Id,
                     StaffAlertKind.LimitationApproaching,
-                    $"Invoice {invoice.ExternalReference} can no longer be claimed from {expiresOn:yyyy-MM-dd} (two years after "
-                    + (invoice.AcknowledgedOn is null ? "its issue date" : "the patient's last acknowledgement")
-                    + "), unless the patient acknowledges the debt (a partial payment, a plan, a date) or the practice acts before.",
+                    alerts.Texts.Say(
+                        invoice.AcknowledgedOn is null ? "limitation-approaching-issued" : "limitation-approaching-acknowledged",
+                        ("invoice", invoice.ExternalReference),
+                        ("date", alerts.Texts.Format.Date(expiresOn))),
                     invoice.PatientId,
                     invoice.Id));
                 raised++;

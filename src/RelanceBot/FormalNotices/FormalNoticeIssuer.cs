@@ -12,7 +12,7 @@ namespace RelanceBot.FormalNotices;
 /// e-mail carrying it only names it), the invoice's notice record, and what staff must be told (with the letter to
 /// download for registered post).
 /// </summary>
-public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLetter letter)
+public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLetter letter, StaffTexts staffTexts)
 {
     /// <param name="reachesByEmail">Whether the notice goes out by e-mail (with the letter attached); otherwise only by post.</param>
     public IssuedFormalNotice Issue(
@@ -32,11 +32,10 @@ public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLette
         db.Add(document);
         db.Add(notice);
 
-        var summary = reachesByEmail
-            ? $"The mise en demeure of invoice {invoice.ExternalReference} is sent to the patient by e-mail, with the letter attached "
-                + $"(to pay by {model.PaymentDeadline:yyyy-MM-dd}). Download the letter to send it by registered post (LRAR) too."
-            : $"The patient has no e-mail address: the mise en demeure of invoice {invoice.ExternalReference} reaches them only by post. "
-                + $"Download the letter and send it by registered post (LRAR) (to pay by {model.PaymentDeadline:yyyy-MM-dd}).";
+        var summary = staffTexts.Say(
+            reachesByEmail ? "formal-notice-by-email" : "formal-notice-by-post-only",
+            ("invoice", invoice.ExternalReference),
+            ("deadline", staffTexts.Format.Date(model.PaymentDeadline)));
         return new IssuedFormalNotice(
             document.Id,
             model.PaymentDeadline,

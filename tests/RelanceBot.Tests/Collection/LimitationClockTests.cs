@@ -50,7 +50,7 @@ public sealed class LimitationClockTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         var alert = await scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>().StaffAlerts
             .SingleAsync(candidate => candidate.Kind == StaffAlertKind.LimitationApproaching);
-        alert.Summary.ShouldContain("2028-04-01");
+        alert.Summary.ShouldContain("1 avril 2028");
         alert.RequiresDecision.ShouldBeFalse();
     }
 

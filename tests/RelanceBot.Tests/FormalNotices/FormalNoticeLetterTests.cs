@@ -71,7 +71,7 @@ public sealed class FormalNoticeLetterTests(ITestOutputHelper output) : IAsyncLi
         notice.LetterDate.ShouldBe(new DateOnly(2026, 3, 2));
         notice.PaymentDeadline.ShouldBe(new DateOnly(2026, 3, 17));
         notice.SentAt.ShouldBeNull("nothing was delivered yet");
-        issued.Alert.Summary.ShouldContain("only by post");
+        issued.Alert.Summary.ShouldContain("que par courrier");
         document.FileName.ShouldBe(language == "fr" ? "mise-en-demeure-F-2026-0042.pdf" : "formal-notice-F-2026-0042.pdf");
 
         Poppler.PageCount(document.Content).ShouldBe(1);

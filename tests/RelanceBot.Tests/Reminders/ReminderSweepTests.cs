@@ -259,7 +259,7 @@ public class ReminderSweepTests : IAsyncLifetime
 
         // And from the Teams card: a button opening a signed link in the browser, which has no API key.
         var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeLetter));
-        alert.Summary.ShouldContain("registered post");
+        alert.Summary.ShouldContain("recommandé avec accusé de réception");
         AlertCardSubject subject;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
@@ -312,7 +312,7 @@ public class ReminderSweepTests : IAsyncLifetime
 
         // Written for the practice's staff, in French (the default staff language), like the card around them.
         alerts.Single(alert => alert.Kind == StaffAlertKind.Escalation).Summary
-            .ShouldBe("Facture F-OLD impayée 30 jours après l'échéance, malgré les relances.");
+            .ShouldStartWith("Facture F-OLD impayée 30 jours après l'échéance. 4 relances remises, la dernière le ");
         alerts.Single(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval).Summary
             .ShouldBe("Facture F-OLD impayée 45 jours après l'échéance : approuver l'envoi de la mise en demeure ?");
     }
