@@ -119,7 +119,7 @@ internal static class SelfService
             }
         }
 
-        scope.Get<RequestCallBack>().Stage(visit.PracticeId, visit.PatientId, conversationChannelId: null, typed, scope.T(visit, "words-call"));
+        await scope.Get<RequestCallBack>().StageAsync(visit.PracticeId, visit.PatientId, conversationChannelId: null, typed, scope.T(visit, "words-call"), http.RequestAborted);
         return await scope.SaveAndReturnAsync(visit, "done=call");
     }, actionableOnly: false);
 

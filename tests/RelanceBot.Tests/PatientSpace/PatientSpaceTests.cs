@@ -126,6 +126,8 @@ public sealed class PatientSpaceTests : IAsyncLifetime
         var alert = await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.TalkToHuman));
         alert.Summary.ShouldContain("au 06 98 76 54 32", customMessage: "a French number in national form");
         alert.PatientWords.ShouldBe("Espace patient : être appelé");
+        (await _host.InvoiceAsync(invoiceId)).AcceptsRemindersAt(_host.App.Clock.GetUtcNow()).ShouldBeFalse(
+            customMessage: "no reminder while the patient waits for the practice's call");
     }
 
     [Fact]

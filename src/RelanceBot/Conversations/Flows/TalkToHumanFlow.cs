@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RelanceBot.Conversations.Dialogs;
 using RelanceBot.PatientRequests;
 
@@ -8,8 +7,7 @@ namespace RelanceBot.Conversations.Flows;
 /// talk_to_human: reminders pause while staff call back, a number is asked for when the practice has none, then staff
 /// are alerted with the patient's words and the patient is told when to expect the call.
 /// </summary>
-public sealed class TalkToHumanFlow(
-    PatientSession session, ReminderPauses pauses, RequestCallBack requestCallBack, IOptions<ConversationOptions> options) : IPatientFlow
+public sealed class TalkToHumanFlow(PatientSession session, RequestCallBack requestCallBack) : IPatientFlow
 {
     public Dialog Dialog => new WaterfallDialog(FlowIds.TalkToHuman, [AskPhoneAsync, AlertAsync]);
 
@@ -29,10 +27,9 @@ public sealed class TalkToHumanFlow(
     private async Task<DialogTurnResult> AlertAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var file = await session.FileAsync(cancellationToken);
-        await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient demande à être rappelé", cancellationToken);
-        requestCallBack.Stage(
+        await requestCallBack.StageAsync(
             file.PracticeId, file.PatientId, session.Conversation.ChannelId, step.Result?.GetValue<string>(),
-            step.OptionsAs<FlowRequest>()?.Words);
+            step.OptionsAs<FlowRequest>()?.Words, cancellationToken);
         var callBack = file.PracticeOpeningHours is { } hours ? session.Say("talk-to-human-hours", ("hours", hours)) : session.Say("talk-to-human");
         var text = callBack + (file.PracticePhone is { } phone ? "\n\n" + session.Say("contact", ("phone", session.Format.Phone(phone))) : "");
         return await step.SayAndEndAsync(text, cancellationToken);
