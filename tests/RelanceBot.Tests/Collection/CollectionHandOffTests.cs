@@ -68,7 +68,7 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         earlyPdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
         // The mise en demeure was delivered on D+45: the patient has until D+60 (30 April) to pay, the proposal's day.
-        var notice = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(run => run.StepName == "formal-notice"));
+        var notice = await _factory.WithDbAsync(db => db.ReminderStepRuns.SingleAsync(run => run.StepName == "formal-notice"));
         notice.Outcome.ShouldBe(StepOutcome.Sent);
         var refused = await _api.PostAsync($"/api/v1/alerts/{proposal.Id}/approve", null);
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -81,11 +81,11 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         var invoice = await InvoiceAsync();
         invoice.Status.ShouldBe(InvoiceStatus.HandedOver);
         invoice.HandedOverAt.ShouldBe(_factory.Clock.GetUtcNow());
-        var messages = await WithDbAsync(db => db.OutboxMessages.CountAsync());
+        var messages = await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync());
         _factory.Clock.Advance(TimeSpan.FromDays(30));
         await SweepAsync();
         await DeliverAsync();
-        (await WithDbAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(messages, "reminders stop once the file is handed over");
+        (await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(messages, "reminders stop once the file is handed over");
 
         var csv = await _api.GetAsync("/api/v1/patients/P-1/collection-file.csv");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -130,7 +130,7 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         }
 
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var runs = await WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.QueuedAt != null).ToListAsync());
+        var runs = await _factory.WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.QueuedAt != null).ToListAsync());
         runs.Count.ShouldBe(5);
         foreach (var run in runs)
         {
@@ -152,27 +152,27 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
     public async Task Staff_mark_a_handed_over_invoice_recovered_from_the_card_or_returned_from_the_API()
     {
         await PassDeadlineAndApproveAsync(await WalkToHandOffProposalAsync());
-        var followUp = await WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.CollectionInProgress));
+        var followUp = await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.CollectionInProgress));
         AlertActionPolicy.VerbsFor(followUp).ShouldBe([AlertVerb.MarkRecovered, AlertVerb.MarkReturned]);
 
         (await _api.PostAsync("/api/v1/invoices/F-1/collection/returned", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await InvoiceAsync()).Status.ShouldBe(InvoiceStatus.Returned);
-        (await WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Id == followUp.Id))).Status.ShouldBe(StaffAlertStatus.Closed);
+        (await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Id == followUp.Id))).Status.ShouldBe(StaffAlertStatus.Closed);
         (await _api.PostAsync("/api/v1/invoices/F-1/collection/recovered", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var messages = await WithDbAsync(db => db.OutboxMessages.CountAsync());
+        var messages = await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync());
         _factory.Clock.Advance(TimeSpan.FromDays(10));
         await SweepAsync();
-        (await WithDbAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(messages, "a returned file is not chased again");
+        (await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(messages, "a returned file is not chased again");
 
         // Handed over again (to another service), then recovered from the follow-up card.
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             (await db.Invoices.SingleAsync()).HandOver(_factory.Clock.GetUtcNow()).ShouldBeTrue();
             db.StaffAlerts.Add(StaffAlert.Raise(new NewStaffAlert(
                 _practice.Id, StaffAlertKind.CollectionInProgress, "Handed over again", followUp.PatientId, followUp.InvoiceId), _factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
-        var again = await WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.CollectionInProgress && alert.Status == StaffAlertStatus.Open));
+        var again = await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.CollectionInProgress && alert.Status == StaffAlertStatus.Open));
         const string assistant = "00000000-0000-0000-0000-0000000000bb";
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
@@ -210,19 +210,19 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         {
             await SweepAsync();
             await DeliverAsync();
-            foreach (var alert in await WithDbAsync(db => db.StaffAlerts.Where(a => a.Kind == StaffAlertKind.FormalNoticeApproval && a.Status == StaffAlertStatus.Open).ToListAsync()))
+            foreach (var alert in await _factory.WithDbAsync(db => db.StaffAlerts.Where(a => a.Kind == StaffAlertKind.FormalNoticeApproval && a.Status == StaffAlertStatus.Open).ToListAsync()))
             {
                 (await _api.PostAsync($"/api/v1/alerts/{alert.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
             }
 
-            if (await WithDbAsync(db => db.StaffAlerts.SingleOrDefaultAsync(a => a.Kind == StaffAlertKind.CollectionHandOff)) is { } proposal)
+            if (await _factory.WithDbAsync(db => db.StaffAlerts.SingleOrDefaultAsync(a => a.Kind == StaffAlertKind.CollectionHandOff)) is { } proposal)
             {
                 proposal.RequiresDecision.ShouldBeTrue();
                 return proposal;
             }
 
             var now = _factory.Clock.GetUtcNow();
-            var next = await WithDbAsync(db => db.ReminderSchedules.Where(s => s.NextReminderAt != null).Select(s => s.NextReminderAt).ToListAsync());
+            var next = await _factory.WithDbAsync(db => db.ReminderSchedules.Where(s => s.NextReminderAt != null).Select(s => s.NextReminderAt).ToListAsync());
             var wake = next.Min() ?? now + ReminderBatch.SweepInterval;
             _factory.Clock.Advance(wake > now ? wake - now : ReminderBatch.SweepInterval);
         }
@@ -237,23 +237,11 @@ public sealed class CollectionHandOffTests : IAsyncLifetime
         (await _api.PostAsync($"/api/v1/alerts/{proposal.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
-    private Task<Invoice> InvoiceAsync() => WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(invoice => invoice.ExternalReference == "F-1"));
+    private Task<Invoice> InvoiceAsync() => _factory.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(invoice => invoice.ExternalReference == "F-1"));
 
     private async Task SweepAsync() =>
         await _factory.Services.GetRequiredService<SweepDueReminders>().RunAsync(CancellationToken.None);
 
     private async Task DeliverAsync() =>
         await _factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-
-    private async Task<T> WithDbAsync<T>(Func<RelanceBotDbContext, Task<T>> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
-    }
-
-    private async Task WithDbAsync(Func<RelanceBotDbContext, Task> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
-    }
 }

@@ -51,7 +51,7 @@ public sealed class ListEndpointsTests : IAsyncLifetime
         first["total"]!.GetValue<int>().ShouldBe(3);
         References(first).ShouldBe(["F-2", "F-3"]);
         References(second).ShouldBe(["F-1"]);
-        var ids = await WithDbAsync(db => db.Invoices.Where(invoice => invoice.PracticeId == _practice.Id)
+        var ids = await _factory.WithDbAsync(db => db.Invoices.Where(invoice => invoice.PracticeId == _practice.Id)
             .ToDictionaryAsync(invoice => invoice.ExternalReference, invoice => invoice.Id));
         second["items"]![0]!["id"]!.GetValue<Guid>().ShouldBe(ids["F-1"]);
     }
@@ -87,7 +87,7 @@ public sealed class ListEndpointsTests : IAsyncLifetime
     {
         var escalation = await RaiseAlertAsync(_practice.Id, StaffAlertKind.Escalation);
         var approval = await RaiseAlertAsync(_practice.Id, StaffAlertKind.FormalNoticeApproval, requiresDecision: true);
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             (await db.StaffAlerts.SingleAsync(alert => alert.Id == escalation))
                 .Resolve(StaffAlertStatus.Closed, "api-key:test", null, _factory.Clock.GetUtcNow()).ShouldBeTrue();
@@ -181,7 +181,7 @@ public sealed class ListEndpointsTests : IAsyncLifetime
         [.. page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<Guid>())];
 
     private Task<Guid> RaiseAlertAsync(Guid practiceId, StaffAlertKind kind, bool requiresDecision = false) =>
-        WithDbAsync(async db =>
+        _factory.WithDbAsync(async db =>
         {
             var invoice = await db.Invoices.SingleAsync(candidate => candidate.PracticeId == practiceId && candidate.ExternalReference == "F-2");
             _factory.Clock.Advance(TimeSpan.FromSeconds(1)); // distinct creation instants: the order is by time
@@ -193,7 +193,7 @@ public sealed class ListEndpointsTests : IAsyncLifetime
         });
 
     private Task<Guid> AddPlanAsync(string invoiceReference) =>
-        WithDbAsync(async db =>
+        _factory.WithDbAsync(async db =>
         {
             var invoice = await db.Invoices.SingleAsync(candidate => candidate.PracticeId == _practice.Id && candidate.ExternalReference == invoiceReference);
             var plan = InstallmentPlan.Request(
@@ -203,10 +203,4 @@ public sealed class ListEndpointsTests : IAsyncLifetime
             await db.SaveChangesAsync();
             return plan.Id;
         });
-
-    private async Task<T> WithDbAsync<T>(Func<RelanceBotDbContext, Task<T>> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
-    }
 }

@@ -106,9 +106,9 @@ public class ReminderSweepTests : IAsyncLifetime
         var messages = await OutboxAsync();
         messages.Count.ShouldBe(patients);
         messages.Select(message => message.InvoiceId).Distinct().Count().ShouldBe(patients);
-        var queued = await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.Outcome == StepOutcome.Queued));
+        var queued = await _factory.WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.Outcome == StepOutcome.Queued));
         queued.ShouldBe(patients);
-        var stillDue = await WithDbAsync(db => db.ReminderSchedules.CountAsync(schedule => schedule.NextReminderAt <= _factory.Clock.GetUtcNow()));
+        var stillDue = await _factory.WithDbAsync(db => db.ReminderSchedules.CountAsync(schedule => schedule.NextReminderAt <= _factory.Clock.GetUtcNow()));
         stillDue.ShouldBe(0);
     }
 
@@ -116,7 +116,7 @@ public class ReminderSweepTests : IAsyncLifetime
     public async Task A_payment_recorded_between_the_sweep_and_the_send_stops_the_reminder()
     {
         await SweepAsync();
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             var invoice = await db.Invoices.SingleAsync();
             invoice.RecordPayment(invoice.AmountOutstandingCents, _factory.Clock.GetUtcNow());
@@ -137,7 +137,7 @@ public class ReminderSweepTests : IAsyncLifetime
         await SweepAsync();
         await DeliverAsync();
         var first = (await OutboxAsync()).Single();
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             var patient = await db.Patients.Include(candidate => candidate.Channels).SingleAsync();
             patient.Channels.Single(channel => channel.Kind == ChannelKind.Email).OptOut("STOP", _factory.Clock.GetUtcNow());
@@ -157,7 +157,7 @@ public class ReminderSweepTests : IAsyncLifetime
     {
         await SweepAsync();
         await DeliverAsync();
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             (await db.Invoices.SingleAsync()).Dispute(_factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -166,7 +166,7 @@ public class ReminderSweepTests : IAsyncLifetime
         await SweepAsync();
         (await OutboxAsync()).Count.ShouldBe(1);
 
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             (await db.Invoices.SingleAsync()).Reopen(_factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -183,7 +183,7 @@ public class ReminderSweepTests : IAsyncLifetime
         await WalkAsync(TimeSpan.FromDays(60), until: db => db.StaffAlerts.AnyAsync(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval));
         (await OutboxAsync()).ShouldNotContain(message => message.Purpose == OutboxPurpose.FormalNotice);
 
-        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
+        var alert = await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
         alert.RequiresDecision.ShouldBeTrue();
         (await _api.PostAsync($"/api/v1/alerts/{alert.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         // Raised at the start of the day; the notice goes at the next contact window.
@@ -198,7 +198,7 @@ public class ReminderSweepTests : IAsyncLifetime
     public async Task The_mise_en_demeure_approved_from_the_Teams_card_goes_at_the_next_contact_window()
     {
         await WalkAsync(TimeSpan.FromDays(60), until: db => db.StaffAlerts.AnyAsync(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval));
-        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
+        var alert = await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeApproval));
         const string practitioner = "00000000-0000-0000-0000-0000000000aa";
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
@@ -258,7 +258,7 @@ public class ReminderSweepTests : IAsyncLifetime
         (await _factory.CreateApiClient(other.ApiKey).GetAsync(download)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // And from the Teams card: a button opening a signed link in the browser, which has no API key.
-        var alert = await WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeLetter));
+        var alert = await _factory.WithDbAsync(db => db.StaffAlerts.SingleAsync(candidate => candidate.Kind == StaffAlertKind.FormalNoticeLetter));
         alert.Summary.ShouldContain("recommandé avec accusé de réception");
         AlertCardSubject subject;
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -294,7 +294,7 @@ public class ReminderSweepTests : IAsyncLifetime
         delivered[0].Text.ShouldNotContain("precedents");
         await AssertGapsAsync(delivered);
 
-        var runs = await WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.InvoiceId == invoiceId).ToListAsync());
+        var runs = await _factory.WithDbAsync(db => db.ReminderStepRuns.AsNoTracking().Where(run => run.InvoiceId == invoiceId).ToListAsync());
         runs.Single(run => run.StepName == "friendly-notice").Outcome.ShouldBe(StepOutcome.Skipped, "a notice before the due date came too late");
         foreach (var (step, sentAt, _) in delivered)
         {
@@ -305,7 +305,7 @@ public class ReminderSweepTests : IAsyncLifetime
         }
 
         // Staff: the escalation once the firm reminder was delivered, the hand-off a gap after the mise en demeure.
-        var alerts = await WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId).ToListAsync());
+        var alerts = await _factory.WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId).ToListAsync());
         alerts.Single(alert => alert.Kind == StaffAlertKind.Escalation).CreatedAt.ShouldBeGreaterThanOrEqualTo(delivered[3].SentAt);
         alerts.Single(alert => alert.Kind == StaffAlertKind.FormalNoticeApproval).CreatedAt.ShouldBeGreaterThan(delivered[3].SentAt.AddDays(6));
         alerts.Single(alert => alert.Kind == StaffAlertKind.CollectionHandOff).CreatedAt.ShouldBeGreaterThan(delivered[4].SentAt.AddDays(6));
@@ -341,11 +341,11 @@ public class ReminderSweepTests : IAsyncLifetime
         var delivered = await DeliveredAsync(invoiceId);
         delivered.Select(message => message.Step).ShouldBe(["courteous-1", "courteous-2", "formal", "firm"]);
         await AssertGapsAsync(delivered);
-        var alerts = await WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId)
+        var alerts = await _factory.WithDbAsync(db => db.StaffAlerts.AsNoTracking().Where(alert => alert.InvoiceId == invoiceId)
             .Select(alert => alert.Kind).ToListAsync());
         alerts.ShouldNotContain(StaffAlertKind.FormalNoticeApproval);
         alerts.ShouldNotContain(StaffAlertKind.CollectionHandOff);
-        var belowMinimum = await WithDbAsync(db => db.ReminderStepRuns.Where(run => run.InvoiceId == invoiceId && run.Outcome == StepOutcome.BelowMinimum)
+        var belowMinimum = await _factory.WithDbAsync(db => db.ReminderStepRuns.Where(run => run.InvoiceId == invoiceId && run.Outcome == StepOutcome.BelowMinimum)
             .Select(run => run.StepName).ToListAsync());
         belowMinimum.ShouldBe(["formal-notice", "collection-hand-off"], ignoreOrder: true);
     }
@@ -354,7 +354,7 @@ public class ReminderSweepTests : IAsyncLifetime
     public async Task A_reminder_stopped_before_it_left_is_recorded_as_undelivered_and_holds_the_ladder()
     {
         await SweepAsync();
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             var invoice = await db.Invoices.SingleAsync();
             invoice.PauseReminders(_factory.Clock.GetUtcNow().AddDays(1), "promised to pay tomorrow", _factory.Clock.GetUtcNow());
@@ -363,7 +363,7 @@ public class ReminderSweepTests : IAsyncLifetime
 
         await DeliverAsync();
 
-        var run = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
+        var run = await _factory.WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
         run.Outcome.ShouldBe(StepOutcome.Undelivered);
         run.DeliveredAt.ShouldBeNull();
         run.DeliveryError.ShouldNotBeNullOrWhiteSpace();
@@ -381,7 +381,7 @@ public class ReminderSweepTests : IAsyncLifetime
         _twilio.Twilio.Sent.ShouldBeEmpty();
         (await OutboxAsync()).Select(message => (message.Channel, message.Status))
             .ShouldBe([(DeliveryChannel.Sms, OutboxStatus.Failed), (DeliveryChannel.Email, OutboxStatus.Sent)], ignoreOrder: true);
-        var run = await WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
+        var run = await _factory.WithDbAsync(db => db.ReminderStepRuns.SingleAsync(candidate => candidate.StepName == "courteous-1"));
         run.Outcome.ShouldBe(StepOutcome.Sent);
         run.Channel.ShouldBe(ChannelKind.Email);
         _smtp.ReceivedMessages().ShouldHaveSingleItem();
@@ -419,7 +419,7 @@ public class ReminderSweepTests : IAsyncLifetime
             (await _api.PutJsonAsync($"/api/v1/invoices/{invoice}", Requests.Invoice(patient))).EnsureSuccessStatusCode();
         }
 
-        await WithDbAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             var mine = db.Invoices.Where(invoice => invoice.PracticeId == _practice.Id);
             await mine.Where(invoice => invoice.ExternalReference == "F-LAST")
@@ -438,27 +438,27 @@ public class ReminderSweepTests : IAsyncLifetime
         (await otherApi.PutAsJsonAsync("/api/v1/cadence", cadence)).EnsureSuccessStatusCode();
         (await otherApi.PutJsonAsync("/api/v1/patients/P-1", Requests.Patient())).EnsureSuccessStatusCode();
         (await otherApi.PutJsonAsync("/api/v1/invoices/F-1", Requests.Invoice())).EnsureSuccessStatusCode();
-        var ids = await WithDbAsync(db => db.Invoices.ToDictionaryAsync(invoice => (invoice.PracticeId, invoice.ExternalReference), invoice => invoice.Id));
+        var ids = await _factory.WithDbAsync(db => db.Invoices.ToDictionaryAsync(invoice => (invoice.PracticeId, invoice.ExternalReference), invoice => invoice.Id));
 
         var poisonId = ids[(_practice.Id, "F-POISON")];
         var firstId = ids[(_practice.Id, "F-FIRST")];
 
         await SweepAsync();
-        var poisonWake = await WithDbAsync(db => db.ReminderSchedules.SingleAsync(schedule => schedule.InvoiceId == poisonId));
+        var poisonWake = await _factory.WithDbAsync(db => db.ReminderSchedules.SingleAsync(schedule => schedule.InvoiceId == poisonId));
         _factory.Clock.Advance(TimeSpan.FromDays(1));
         await SweepAsync();
 
         var reminders = (await OutboxAsync()).Where(message => message.Purpose == OutboxPurpose.Reminder).ToList();
         reminders.Select(message => message.InvoiceId)
             .ShouldBe([ids[(_practice.Id, "F-1")], ids[(other.Id, "F-1")], firstId], ignoreOrder: true);
-        var failures = await WithDbAsync(db => db.StaffAlerts.Where(alert => alert.Kind == StaffAlertKind.ReminderFailed).ToListAsync());
+        var failures = await _factory.WithDbAsync(db => db.StaffAlerts.Where(alert => alert.Kind == StaffAlertKind.ReminderFailed).ToListAsync());
         failures.Count.ShouldBe(1, "one alert for the invoice, not one per sweep");
         failures[0].InvoiceId.ShouldBe(poisonId);
         failures[0].Summary.ShouldNotContain("Jeanne");
         poisonWake.NextReminderAt.ShouldNotBeNull().ShouldBeGreaterThan(RelanceBotFactory.Start.AddHours(1), "not woken every minute");
-        (await WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.InvoiceId == poisonId)))
+        (await _factory.WithDbAsync(db => db.ReminderStepRuns.CountAsync(run => run.InvoiceId == poisonId)))
             .ShouldBe(0, "its step was not claimed: it runs once the invoice can be prepared");
-        (await WithDbAsync(db => db.StaffAlerts.CountAsync(alert => alert.InvoiceId == firstId)))
+        (await _factory.WithDbAsync(db => db.StaffAlerts.CountAsync(alert => alert.InvoiceId == firstId)))
             .ShouldBe(0, "the oldest possible due date plans like any other: its first reminder, no alert");
 
         var preview = await _api.GetAsync("/api/v1/cadence/preview?days=30");
@@ -508,13 +508,13 @@ public class ReminderSweepTests : IAsyncLifetime
                 }
             }
 
-            if (until is not null && await WithDbAsync(until))
+            if (until is not null && await _factory.WithDbAsync(until))
             {
                 return;
             }
 
             var now = _factory.Clock.GetUtcNow();
-            var next = await WithDbAsync(db => db.ReminderSchedules.Where(schedule => schedule.NextReminderAt != null)
+            var next = await _factory.WithDbAsync(db => db.ReminderSchedules.Where(schedule => schedule.NextReminderAt != null)
                 .Select(schedule => schedule.NextReminderAt).ToListAsync());
             if (next.Count == 0)
             {
@@ -538,13 +538,13 @@ public class ReminderSweepTests : IAsyncLifetime
             issueDate = due.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             dueDate = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         })).EnsureSuccessStatusCode();
-        return await WithDbAsync(db => db.Invoices.Where(invoice => invoice.ExternalReference == reference).Select(invoice => invoice.Id).SingleAsync());
+        return await _factory.WithDbAsync(db => db.Invoices.Where(invoice => invoice.ExternalReference == reference).Select(invoice => invoice.Id).SingleAsync());
     }
 
     /// <summary>The invoice's delivered messages in order: step, delivery instant, text.</summary>
     private async Task<List<(string Step, DateTimeOffset SentAt, string Text)>> DeliveredAsync(Guid invoiceId)
     {
-        var messages = await WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+        var messages = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(message => message.InvoiceId == invoiceId && message.Status == OutboxStatus.Sent).ToListAsync());
         return [.. messages.OrderBy(message => message.SentAt)
             .Select(message => (message.IdempotencyKey.Split(':')[^1], message.SentAt!.Value, message.Content.Text))];
@@ -553,7 +553,7 @@ public class ReminderSweepTests : IAsyncLifetime
     /// <summary>Each message at least min(gap, the steps' spacing) local days after the previous one was delivered.</summary>
     private async Task AssertGapsAsync(List<(string Step, DateTimeOffset SentAt, string Text)> delivered)
     {
-        var policy = await WithDbAsync(async db => await db.Set<CadencePolicy>().AsNoTracking().SingleAsync(candidate => candidate.PracticeId == _practice.Id));
+        var policy = await _factory.WithDbAsync(async db => await db.Set<CadencePolicy>().AsNoTracking().SingleAsync(candidate => candidate.PracticeId == _practice.Id));
         var planner = new CadencePlanner(policy);
         var offsets = policy.Steps.ToDictionary(step => step.Name, step => step.OffsetDays);
         for (var index = 1; index < delivered.Count; index++)
@@ -566,19 +566,8 @@ public class ReminderSweepTests : IAsyncLifetime
     }
 
     private Task<List<OutboxMessage>> OutboxAsync() =>
-        WithDbAsync(db => db.OutboxMessages.OrderBy(message => message.CreatedAt).ThenBy(message => message.Id).ToListAsync());
+        _factory.WithDbAsync(db => db.OutboxMessages.OrderBy(message => message.CreatedAt).ThenBy(message => message.Id).ToListAsync());
 
-    private async Task<T> WithDbAsync<T>(Func<RelanceBotDbContext, Task<T>> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
-    }
-
-    private async Task WithDbAsync(Func<RelanceBotDbContext, Task> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
-    }
 }
 
 /// <summary>

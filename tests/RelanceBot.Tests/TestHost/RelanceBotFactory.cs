@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RelanceBot.Persistence;
 
 namespace RelanceBot.Tests.TestHost;
 
@@ -46,6 +47,20 @@ public sealed class RelanceBotFactory : WebApplicationFactory<Program>
     public static RelanceBotFactory OnPostgreSql(string connectionString) => new("PostgreSql", connectionString);
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Runs <paramref name="work"/> on the database context of a scope of its own, as a request would.</summary>
+    public async Task<T> WithDbAsync<T>(Func<RelanceBotDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
+    }
+
+    /// <inheritdoc cref="WithDbAsync{T}"/>
+    public async Task WithDbAsync(Func<RelanceBotDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>());
+    }
 
     /// <summary>Extra configuration, set before the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
