@@ -94,7 +94,7 @@ public sealed class TeamsChannelPlaygroundTests
         await db.SaveChangesAsync();
 
         var result = await services.GetRequiredService<RequestInstallmentPlan>()
-            .HandleAsync(invoice.Id, 3, "Je peux payer en trois fois ?", today.AddDays(5), CancellationToken.None);
-        return (result.Plan!.Id, result.Plan.ApprovalAlertId!.Value);
+            .HandleAsync([invoice.Id], 3, "Je peux payer en trois fois ?", today.AddDays(5), CancellationToken.None);
+        return (result.Plans[0].Id, result.Plans[0].ApprovalAlertId!.Value);
     }
 }

@@ -11,6 +11,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton(provider => new StaffTexts(
             MessageCatalog.Load(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Alerts", "Messages")),
             BotLanguages.FromCode(provider.GetRequiredService<IOptions<AlertsOptions>>().Value.StaffLanguage) ?? BotLanguage.French));
+        services.AddScoped<DecideApproval>();
         return services.AddScoped<StaffAlerts>();
     }
 }

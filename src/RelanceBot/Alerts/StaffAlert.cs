@@ -14,7 +14,14 @@ public sealed class StaffAlert : IAuditable
 
     public Guid? PatientId { get; private set; }
 
+    /// <summary>The invoice the alert is about; with several (<see cref="InvoiceIds"/>), the first of them.</summary>
     public Guid? InvoiceId { get; private set; }
+
+    /// <summary>
+    /// Every invoice the alert covers, when a patient's request or claim names several (one plan request, one "already
+    /// paid"): what its card shows and acts on. Empty for an alert about one invoice or none.
+    /// </summary>
+    public IReadOnlyList<Guid> InvoiceIds { get; private set; } = [];
 
     public StaffAlertKind Kind { get; private set; }
 
@@ -36,6 +43,9 @@ public sealed class StaffAlert : IAuditable
 
     public string? Resolution { get; private set; }
 
+    /// <summary>The invoices the alert's actions apply to: its list, or its one invoice, or none.</summary>
+    public IReadOnlyList<Guid> CoveredInvoiceIds => InvoiceIds.Count > 0 ? InvoiceIds : InvoiceId is { } invoiceId ? [invoiceId] : [];
+
     Guid? IAuditable.AuditPracticeId => PracticeId;
 
     private StaffAlert()
@@ -45,12 +55,19 @@ public sealed class StaffAlert : IAuditable
     public static StaffAlert Raise(NewStaffAlert alert, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(alert.Summary);
+        IReadOnlyList<Guid> invoiceIds = [.. (alert.InvoiceIds ?? []).Distinct()];
+        if (invoiceIds.Count > 0 && alert.InvoiceId is not null)
+        {
+            throw new ArgumentException("An alert names one invoice or a list of them, not both.", nameof(alert));
+        }
+
         return new StaffAlert
         {
             Id = Guid.CreateVersion7(now),
             PracticeId = alert.PracticeId,
             PatientId = alert.PatientId,
-            InvoiceId = alert.InvoiceId,
+            InvoiceId = alert.InvoiceId ?? (invoiceIds.Count > 0 ? invoiceIds[0] : null),
+            InvoiceIds = invoiceIds.Count > 1 ? invoiceIds : [],
             Kind = alert.Kind,
             RequiresDecision = alert.RequiresDecision,
             Summary = alert.Summary,

@@ -19,6 +19,8 @@ internal sealed class StaffAlertConfiguration : IEntityTypeConfiguration<StaffAl
         builder.Property(alert => alert.PatientWords).HasMaxLength(2000);
         builder.Property(alert => alert.HandledBy).HasMaxLength(200);
         builder.Property(alert => alert.Resolution).HasMaxLength(1000);
+        builder.PrimitiveCollection(alert => alert.InvoiceIds).IsRequired();
+        builder.Ignore(alert => alert.CoveredInvoiceIds);
         builder.HasIndex(alert => new { alert.PracticeId, alert.Status });
         builder.HasOne<Practice>().WithMany().HasForeignKey(alert => alert.PracticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Patient>().WithMany().HasForeignKey(alert => alert.PatientId).OnDelete(DeleteBehavior.Cascade);

@@ -26,7 +26,7 @@ internal static class SelfService
         var schedule = InstallmentSchedule.Split([visit.OutstandingCents], count, visit.Today);
         var words = scope.T(visit, "words-installments", ("count", SpacePages.Number(count)), ("schedule", string.Join(" + ", schedule.Select(installment =>
             scope.T(visit, "schedule-line", ("amount", PatientSpaceTexts.Money(visit.Language, installment.AmountCents)), ("date", PatientSpaceTexts.Date(visit.Language, installment.DueDate)))))));
-        var result = await scope.Get<RequestInstallmentPlan>().StageAsync(visit.Link.InvoiceId, count, words, visit.Today, http.RequestAborted);
+        var result = await scope.Get<RequestInstallmentPlan>().StageAsync([visit.Link.InvoiceId], count, words, visit.Today, http.RequestAborted);
         return result.Succeeded
             ? await scope.SaveAndReturnAsync(visit, $"done=installments&count={count}")
             : scope.Problem(visit, "error-not-recorded", StatusCodes.Status409Conflict);

@@ -36,11 +36,14 @@ public sealed class OutboxPatientNotifier(
             .SingleAsync(cancellationToken);
         var language = patient.Language == PatientLanguage.English ? BotLanguage.English : BotLanguage.French;
         var rendered = texts.Render(
-            notice.Kind, language, new PatientNoticeValues(patient.FirstName, practiceName, notice.AmountCents, notice.PayLink));
+            notice.Kind, language, new PatientNoticeValues(patient.FirstName, practiceName, notice.AmountCents, notice.PayLink, notice.Invoices));
         var content = new OutboxContent(channel.Kind == ChannelKind.Sms ? SmsSegments.WithPlainSpaces(rendered.Text) : rendered.Text)
         {
             Subject = rendered.Subject,
-            Actions = notice.PayLink is { } link && channel.Kind == ChannelKind.Chat ? [new OutboxAction(rendered.PayButtonTitle, link)] : [],
+            Actions = channel.Kind != ChannelKind.Chat ? []
+                : notice.Invoices.Count > 1 ? [.. notice.Invoices.Select(invoice => new OutboxAction(texts.PayInvoiceButton(language, invoice.Reference), invoice.PayLink))]
+                : notice.PayLink is { } link ? [new OutboxAction(rendered.PayButtonTitle, link)]
+                : [],
         };
         await outbox.EnqueueAsync(
             new OutgoingMessage(notice.IdempotencyKey, notice.PracticeId, PurposeOf(notice.Kind), DeliveryTarget.ForPatientChannel(channel), content)

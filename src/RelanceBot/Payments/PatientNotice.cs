@@ -12,4 +12,11 @@ public sealed record PatientNotice(
     Guid InvoiceId,
     PatientNoticeKind Kind,
     string? PayLink = null,
-    long? AmountCents = null);
+    long? AmountCents = null)
+{
+    /// <summary>
+    /// When the notice answers a request over several invoices: each one's due amount and link, listed in the one
+    /// message (<see cref="AmountCents"/> is then their total, <see cref="PayLink"/> the first's).
+    /// </summary>
+    public IReadOnlyList<NoticeInvoice> Invoices { get; init; } = [];
+}

@@ -18,6 +18,11 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
             foreach (var kind in Enum.GetValues<PatientNoticeKind>())
             {
                 texts.Render(kind, language, new("Jeanne", "Cabinet Dupont", 12345, "https://relancebot.example/p/sample"));
+                if (kind is PatientNoticeKind.PlanApproved or PatientNoticeKind.PlanRejected)
+                {
+                    texts.Render(kind, language, new("Jeanne", "Cabinet Dupont", 12345, "https://relancebot.example/p/a",
+                        [new("F-1", 6000, "https://relancebot.example/p/a"), new("F-2", 6345, "https://relancebot.example/p/b")]));
+                }
             }
         }
 
@@ -27,19 +32,29 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
     public RenderedNotice Render(PatientNoticeKind kind, BotLanguage language, PatientNoticeValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var key = Key(kind);
+        var format = TextFormat.For(language);
+        // A request over several invoices is answered once, each invoice on its own line with its own link.
+        var several = values.Invoices is { Count: > 1 };
+        var key = several ? $"{Key(kind)}-several" : Key(kind);
         var placeholders = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["firstName"] = values.FirstName,
             ["practice"] = values.PracticeName,
-            ["amount"] = values.AmountCents is { } cents ? TextFormat.For(language).Money(cents) : "",
+            ["amount"] = values.AmountCents is { } cents ? format.Money(cents) : "",
             ["link"] = values.PayLink ?? "",
+            ["invoices"] = several
+                ? string.Join("\n", values.Invoices!.Select(invoice => catalog.Render(
+                    language, "invoice-line", ("invoice", invoice.Reference), ("amount", format.Money(invoice.AmountCents)), ("link", invoice.PayLink))))
+                : "",
         };
         return new RenderedNotice(
             catalog.Render(language, $"{key}.subject", placeholders),
             catalog.Render(language, key, placeholders),
             catalog.Render(language, "pay-button"));
     }
+
+    /// <summary>The chat button paying one invoice of a notice about several.</summary>
+    public string PayInvoiceButton(BotLanguage language, string reference) => catalog.Render(language, "pay-invoice-button", ("invoice", reference));
 
     /// <summary>A page a patient sees on the bot's host: its title (<c>{key}.title</c>) and its text.</summary>
     public (string Title, string Text) Page(BotLanguage language, string key, params (string Name, string Value)[] values)

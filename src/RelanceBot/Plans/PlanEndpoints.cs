@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Intake;
 using RelanceBot.Invoices;
@@ -29,22 +30,23 @@ public static class PlanEndpoints
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        plans.MapPost("/{id:guid}/approve", (Guid id, ClaimsPrincipal user, DecideInstallmentPlan decide, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
-                DecideAsync(id, PlanDecision.Approve, user, decide, db, actor, cancellationToken))
+        plans.MapPost("/{id:guid}/approve", (Guid id, ClaimsPrincipal user, DecideApproval decide, DecideInstallmentPlan decidePlan, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
+                DecideAsync(id, PlanDecision.Approve, user, decide, decidePlan, db, actor, cancellationToken))
             .WithName("ApprovePlan")
             .WithSummary("Approve a requested installment plan")
-            .WithDescription("The invoice goes under the plan and the patient is sent the link for the first installment. "
+            .WithDescription("The decision is the request's: every plan the patient asked for with this one (one per invoice) is "
+                + "approved with it, the invoices go under their plans and the patient is sent, once, the link for each first installment. "
                 + "A plan already decided answers 409, as does a plan whose invoice was settled, cancelled or disputed since the "
                 + "request: that plan is cancelled and the patient is told nothing.")
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        plans.MapPost("/{id:guid}/reject", (Guid id, ClaimsPrincipal user, DecideInstallmentPlan decide, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
-                DecideAsync(id, PlanDecision.Reject, user, decide, db, actor, cancellationToken))
+        plans.MapPost("/{id:guid}/reject", (Guid id, ClaimsPrincipal user, DecideApproval decide, DecideInstallmentPlan decidePlan, RelanceBotDbContext db, IAuditActor actor, CancellationToken cancellationToken) =>
+                DecideAsync(id, PlanDecision.Reject, user, decide, decidePlan, db, actor, cancellationToken))
             .WithName("RejectPlan")
             .WithSummary("Reject a requested installment plan")
-            .WithDescription("Reminders resume. A plan already decided, or whose invoice was settled, cancelled or disputed "
+            .WithDescription("Every plan of the same request is rejected with it and reminders resume. A plan already decided, or whose invoice was settled, cancelled or disputed "
                 + "meanwhile (the plan is then cancelled), answers 409.")
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -93,30 +95,40 @@ public static class PlanEndpoints
             ? Results.Ok(PlanResponse.From(plan))
             : PlanNotFound(id);
 
+    /// <summary>A plan's request is decided through its approval alert, as from the alerts API or a Teams card.</summary>
     private static async Task<IResult> DecideAsync(
         Guid id,
         PlanDecision decision,
         ClaimsPrincipal user,
-        DecideInstallmentPlan decide,
+        DecideApproval decide,
+        DecideInstallmentPlan decidePlan,
         RelanceBotDbContext db,
         IAuditActor actor,
         CancellationToken cancellationToken)
     {
         var practiceId = user.GetPracticeId();
-        var result = await decide.HandleAsync(practiceId, id, decision, actor.Name, cancellationToken);
-        return result.Outcome switch
+        if (await FindAsync(db, practiceId, id, cancellationToken) is not { } plan)
         {
-            PlanDecisionOutcome.NotFound => PlanNotFound(id),
-            PlanDecisionOutcome.AlreadyDecided => Results.Problem(
+            return PlanNotFound(id);
+        }
+
+        if (plan.Status != InstallmentPlanStatus.Requested)
+        {
+            return Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Plan already decided",
-                detail: "This installment plan was already approved or rejected."),
-            PlanDecisionOutcome.InvoiceClosed => Results.Problem(
+                detail: "This installment plan was already approved or rejected.");
+        }
+
+        var closure = plan.ApprovalAlertId is { } alertId
+            ? (await decide.HandleAsync(practiceId, alertId, decision == PlanDecision.Approve, actor.Name, null, cancellationToken)).Closure
+            : (await decidePlan.HandleAsync(plan, decision, actor.Name, cancellationToken)).Closure;
+        return closure is { } closed
+            ? Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Invoice closed",
-                detail: $"The invoice is {Describe(result.Closure!.Value)}: this installment plan was cancelled and the patient was not told anything."),
-            _ => Results.Ok(PlanResponse.From((await FindAsync(db, practiceId, id, cancellationToken))!)),
-        };
+                detail: $"The invoice is {Describe(closed)}: this installment plan was cancelled and the patient was not told anything.")
+            : Results.Ok(PlanResponse.From((await FindAsync(db, practiceId, id, cancellationToken))!));
     }
 
     private static string Describe(InvoiceClosure closure) => closure switch

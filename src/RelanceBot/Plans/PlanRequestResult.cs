@@ -1,8 +1,9 @@
 namespace RelanceBot.Plans;
 
-public sealed record PlanRequestResult(InstallmentPlan? Plan, PlanRequestRefusal? Refusal)
+/// <param name="Plans">One per invoice of the request, awaiting one decision; empty when refused.</param>
+public sealed record PlanRequestResult(IReadOnlyList<InstallmentPlan> Plans, PlanRequestRefusal? Refusal)
 {
-    public bool Succeeded => Plan is not null;
+    public bool Succeeded => Plans.Count > 0;
 
-    public static PlanRequestResult Refused(PlanRequestRefusal refusal) => new(null, refusal);
+    public static PlanRequestResult Refused(PlanRequestRefusal refusal) => new([], refusal);
 }

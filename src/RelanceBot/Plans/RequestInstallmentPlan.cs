@@ -5,17 +5,19 @@ using RelanceBot.Persistence;
 namespace RelanceBot.Plans;
 
 /// <summary>
-/// The patient asks (in the chat) to pay in 2 or 3 monthly installments. Records the request with their words and the
-/// time, asks staff to decide (a <see cref="StaffAlertKind.PlanApproval"/> alert), and pauses reminders meanwhile.
+/// The patient asks (in the chat or the patient space) to pay in 2 or 3 monthly installments. Records the request with
+/// their words and the time: one plan per invoice, so each is charged and reconciled on its own invoice as before, all
+/// awaiting one decision (one <see cref="StaffAlertKind.PlanApproval"/> alert listing every invoice, the total and the
+/// schedule, whose id the plans share), and pauses the invoices' reminders meanwhile.
 /// </summary>
 public sealed class RequestInstallmentPlan(
-    RelanceBotDbContext db, StaffAlerts alerts, PracticePlanTerms terms, TimeProvider time)
+    RelanceBotDbContext db, StaffAlerts alerts, PracticePlanTerms terms, TimeProvider time, ILogger<RequestInstallmentPlan> logger)
 {
     /// <summary>Records the request and saves it.</summary>
     public async Task<PlanRequestResult> HandleAsync(
-        Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> invoiceIds, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
     {
-        var result = await StageAsync(invoiceId, installmentCount, patientWords, firstDueDate, cancellationToken);
+        var result = await StageAsync(invoiceIds, installmentCount, patientWords, firstDueDate, cancellationToken);
         if (result.Succeeded)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -25,65 +27,100 @@ public sealed class RequestInstallmentPlan(
     }
 
     /// <summary>
-    /// Adds the plan, its alert and the pause to the caller's unit of work without saving: a conversation turn saves
-    /// them together with its dialog state, so a failed turn leaves no half-recorded agreement.
+    /// Adds the plans, their alert and the pauses to the caller's unit of work without saving: a conversation turn saves
+    /// them together with its dialog state, so a failed turn leaves no half-recorded agreement. An invoice that cannot
+    /// be spread (settled meanwhile, already under a plan, over the practice's limit) is left out; with none left, the
+    /// first refusal is returned and nothing is staged.
     /// </summary>
     public async Task<PlanRequestResult> StageAsync(
-        Guid invoiceId, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> invoiceIds, int installmentCount, string patientWords, DateOnly firstDueDate, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
-        var (invoice, practice, refusal) = await PayableInvoices.FindAsync(db, invoiceId, cancellationToken);
-        if (refusal is not null)
+        var now = time.GetUtcNow();
+        var requested = new List<(Invoice Invoice, InstallmentPlan Plan, string TimeZoneId)>();
+        PlanRequestRefusal? firstRefusal = null;
+        foreach (var invoiceId in invoiceIds.Distinct())
         {
-            return PlanRequestResult.Refused(refusal.Value);
+            var (invoice, practice, refusal) = await PayableInvoices.FindAsync(db, invoiceId, cancellationToken);
+            if (refusal is null)
+            {
+                var practiceTerms = await terms.GetAsync(invoice!.PracticeId, cancellationToken);
+                refusal = Check(invoice.AmountOutstandingCents, installmentCount, firstDueDate, PracticeTime.Today(practice!.TimeZoneId, now), practiceTerms);
+                if (refusal is null)
+                {
+                    requested.Add((invoice, InstallmentPlan.Request(
+                        invoice.PracticeId, invoice.Id, invoice.PatientId, invoice.AmountOutstandingCents, installmentCount, firstDueDate, patientWords, now),
+                        practice.TimeZoneId));
+                    continue;
+                }
+            }
+
+            logger.LogInformation("Plan request for invoice {InvoiceId} refused: {Refusal}", invoiceId, refusal);
+            firstRefusal ??= refusal;
         }
 
-        var practiceTerms = await terms.GetAsync(invoice!.PracticeId, cancellationToken);
-        var now = time.GetUtcNow();
-        var today = PracticeTime.Today(practice!.TimeZoneId, now);
-        var outstanding = invoice.AmountOutstandingCents;
+        if (requested.Count == 0)
+        {
+            return PlanRequestResult.Refused(firstRefusal ?? PlanRequestRefusal.InvoiceNotFound);
+        }
+
+        var (first, _, _) = requested[0];
+        var alert = alerts.Raise(new NewStaffAlert(
+            first.PracticeId,
+            StaffAlertKind.PlanApproval,
+            Summarise(requested.ConvertAll(request => (request.Invoice, request.Plan))),
+            first.PatientId,
+            PatientWords: patientWords,
+            RequiresDecision: true,
+            InvoiceIds: requested.ConvertAll(request => request.Invoice.Id)));
+        foreach (var (invoice, plan, timeZoneId) in requested)
+        {
+            db.Add(plan);
+            plan.AwaitDecisionOn(alert.Id);
+            invoice.Acknowledge(now);
+            // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes the day
+            // after the first date if nobody answers (not on it: a first installment due today would pause nothing).
+            invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), timeZoneId), "Installment plan awaiting approval", now);
+        }
+
+        return new PlanRequestResult(requested.ConvertAll(request => request.Plan), null);
+    }
+
+    private static PlanRequestRefusal? Check(long outstanding, int installmentCount, DateOnly firstDueDate, DateOnly today, PlanTerms practiceTerms)
+    {
         if (installmentCount < InstallmentPlan.MinInstallments || installmentCount > practiceTerms.MaxInstallments)
         {
-            return PlanRequestResult.Refused(PlanRequestRefusal.InstallmentCountNotAllowed);
+            return PlanRequestRefusal.InstallmentCountNotAllowed;
         }
 
         if (outstanding > practiceTerms.MaxPlanAmountCents || outstanding < installmentCount)
         {
-            return PlanRequestResult.Refused(PlanRequestRefusal.AmountNotAllowed);
+            return PlanRequestRefusal.AmountNotAllowed;
         }
 
-        if (!PayableInvoices.IsWithinHorizon(firstDueDate, today, practiceTerms.MaxDeferralDays))
-        {
-            return PlanRequestResult.Refused(PlanRequestRefusal.DateOutOfRange);
-        }
-
-        var plan = InstallmentPlan.Request(
-            invoice.PracticeId, invoice.Id, invoice.PatientId, outstanding, installmentCount, firstDueDate, patientWords, now);
-        db.Add(plan);
-        invoice.Acknowledge(now);
-        var alert = alerts.Raise(new NewStaffAlert(
-            invoice.PracticeId,
-            StaffAlertKind.PlanApproval,
-            Summarise(invoice, plan),
-            invoice.PatientId,
-            invoice.Id,
-            patientWords,
-            RequiresDecision: true));
-        plan.AwaitDecisionOn(alert.Id);
-        // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes the day
-        // after the first date if nobody answers (not on it: a first installment due today would pause nothing).
-        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), practice.TimeZoneId), "Installment plan awaiting approval", now);
-        return new PlanRequestResult(plan, null);
+        return PayableInvoices.IsWithinHorizon(firstDueDate, today, practiceTerms.MaxDeferralDays) ? null : PlanRequestRefusal.DateOutOfRange;
     }
 
-    private string Summarise(Invoice invoice, InstallmentPlan plan)
+    /// <summary>Every invoice with its amount, the total and the schedule the plans add up to, in the staff's language.</summary>
+    private string Summarise(List<(Invoice Invoice, InstallmentPlan Plan)> requested)
     {
         var texts = alerts.Texts;
+        var count = requested[0].Plan.Installments.Count;
+        var schedule = string.Join(" + ", Enumerable.Range(0, count).Select(index => texts.Say(
+            "plan-installment",
+            ("amount", texts.Format.Money(requested.Sum(request => request.Plan.Installments[index].AmountCents))),
+            ("date", texts.Format.Date(requested[0].Plan.Installments[index].DueDate)))));
+        if (requested.Count == 1)
+        {
+            return texts.SayCount("plan-request", count, ("invoice", requested[0].Invoice.ExternalReference), ("installments", schedule));
+        }
+
         return texts.SayCount(
-            "plan-request",
-            plan.Installments.Count,
-            ("invoice", invoice.ExternalReference),
-            ("installments", string.Join(" + ", plan.Installments.Select(installment => texts.Say(
-                "plan-installment", ("amount", texts.Format.Money(installment.AmountCents)), ("date", texts.Format.Date(installment.DueDate)))))));
+            "plan-request-multi",
+            count,
+            ("invoices", string.Join(", ", requested.Select(request => texts.Say(
+                "plan-invoice", ("invoice", request.Invoice.ExternalReference), ("amount", texts.Format.Money(request.Plan.TotalCents)))))),
+            ("total", texts.Format.Money(requested.Sum(request => request.Plan.TotalCents))),
+            ("installments", schedule));
     }
 }

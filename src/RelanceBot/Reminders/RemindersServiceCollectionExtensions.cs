@@ -28,7 +28,6 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<IOutboxOutcomeObserver, ReminderDeliveryRecorder>();
         services.AddScoped<CadencePolicies>();
         services.AddScoped<PreviewCadence>();
-        services.AddScoped<DecideApproval>();
         // The API names the cadence's enums (the domain knows nothing of JSON).
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -22,7 +22,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<AlertActionHandler>();
         services.AddScoped<AlertCardUpdater>();
         services.AddScoped<AlertCardDispatcher>();
-        services.AddScoped<IInstallmentPlanDecisions, InstallmentPlanDecisions>();
         services.AddScoped<DigestFiguresQuery>();
         services.AddSingleton<DigestCardComposer>();
         services.AddScoped<DailyDigest>();

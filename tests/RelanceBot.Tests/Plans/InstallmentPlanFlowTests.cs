@@ -123,7 +123,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
     {
         var invoiceId = await _host.CreateInvoiceAsync("F-13", 10000);
         var today = DateOnly.FromDateTime(_host.App.Clock.GetUtcNow().UtcDateTime);
-        var plan = (await RequestAsync(invoiceId, 2, today.AddDays(5))).Plan!;
+        var plan = (await RequestAsync(invoiceId, 2, today.AddDays(5))).Plans[0];
         (await _host.InvoiceAsync(invoiceId)).AcceptsRemindersAt(_host.App.Clock.GetUtcNow()).ShouldBeFalse();
 
         using var rejected = await _host.Api.PostAsync($"/api/v1/plans/{plan.Id}/reject", null);
@@ -166,7 +166,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
     {
         var invoiceId = await _host.CreateInvoiceAsync("F-15", 10000);
         var today = DateOnly.FromDateTime(_host.App.Clock.GetUtcNow().UtcDateTime);
-        var plan = (await RequestAsync(invoiceId, 3, today.AddDays(2))).Plan!;
+        var plan = (await RequestAsync(invoiceId, 3, today.AddDays(2))).Plans[0];
         await CloseInvoiceAsync(invoiceId, "paid");
 
         using var approved = await _host.Api.PostAsync($"/api/v1/plans/{plan.Id}/approve", null);
@@ -229,7 +229,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
     {
         var invoiceId = await _host.CreateInvoiceAsync(reference, amount);
         var today = DateOnly.FromDateTime(_host.App.Clock.GetUtcNow().UtcDateTime);
-        var plan = (await RequestAsync(invoiceId, 3, today)).Plan!;
+        var plan = (await RequestAsync(invoiceId, 3, today)).Plans[0];
         using var approved = await _host.Api.PostAsync($"/api/v1/plans/{plan.Id}/approve", null);
         approved.StatusCode.ShouldBe(HttpStatusCode.OK);
         _host.Notices.Notices.ShouldContain(notice => notice.Kind == PatientNoticeKind.PlanApproved && notice.AmountCents == 3334);
@@ -241,7 +241,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
 
     private Task<PlanRequestResult> RequestAsync(Guid invoiceId, int count, DateOnly firstDate) =>
         _host.InScopeAsync((IServiceProvider services) => services.GetRequiredService<RequestInstallmentPlan>()
-            .HandleAsync(invoiceId, count, "Je peux payer en plusieurs fois ?", firstDate, CancellationToken.None));
+            .HandleAsync([invoiceId], count, "Je peux payer en plusieurs fois ?", firstDate, CancellationToken.None));
 
     private Task<DeferralResult> DeferAsync(Guid invoiceId, DateOnly payOn) =>
         _host.InScopeAsync((IServiceProvider services) => services.GetRequiredService<DeferPayment>()

@@ -59,9 +59,9 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
         var invoice = await db.Invoices.SingleAsync(i => i.PracticeId == Id && i.ExternalReference == "F-1");
         var result = await scope.ServiceProvider.GetRequiredService<RequestInstallmentPlan>()
-            .HandleAsync(invoice.Id, 3, "Je peux payer en trois fois ?", new DateOnly(2026, 3, 15), CancellationToken.None);
+            .HandleAsync([invoice.Id], 3, "Je peux payer en trois fois ?", new DateOnly(2026, 3, 15), CancellationToken.None);
         result.Refusal.ShouldBeNull();
-        return (result.Plan!.Id, result.Plan.ApprovalAlertId!.Value);
+        return (result.Plans[0].Id, result.Plans[0].ApprovalAlertId!.Value);
     }
 
     public static async Task<int> DispatchCardsAsync(RelanceBotFactory app)

@@ -7,10 +7,10 @@ namespace RelanceBot.Conversations.Flows;
 
 /// <summary>
 /// installments: the terms, 2 or 3 monthly payments, the exact schedule, then the patient's confirmation becomes a
-/// request awaiting staff approval (one <see cref="InstallmentPlan"/> per open invoice), recorded with the patient's
-/// words. The patient hears the outcome from <see cref="DecideInstallmentPlan"/>.
+/// request awaiting staff approval (one <see cref="InstallmentPlan"/> per open invoice, one decision for all), recorded
+/// with the patient's words. The patient hears the outcome from <see cref="DecideInstallmentPlan"/>.
 /// </summary>
-public sealed class InstallmentsFlow(PatientSession session, RequestInstallmentPlan requestPlan, ILogger<InstallmentsFlow> logger) : IPatientFlow
+public sealed class InstallmentsFlow(PatientSession session, RequestInstallmentPlan requestPlan) : IPatientFlow
 {
     private const string CountKey = "count";
     private static readonly int[] Counts = [2, 3];
@@ -70,24 +70,10 @@ public sealed class InstallmentsFlow(PatientSession session, RequestInstallmentP
         var file = await session.FileAsync(cancellationToken);
         var count = step.Values[CountKey]!.GetValue<int>();
         var words = AgreementWords.Of(step.OptionsAs<FlowRequest>()?.Words, step.Context.Text);
-        var recorded = 0;
-        foreach (var invoice in file.OpenInvoices)
-        {
-            // Staged, not saved: the turn saves the plans with its dialog state, in one transaction.
-            var result = await requestPlan.StageAsync(invoice.Id, count, words, session.Today, cancellationToken);
-            if (result.Succeeded)
-            {
-                recorded++;
-            }
-            else
-            {
-                logger.LogInformation("Plan request for invoice {InvoiceId} refused: {Refusal}", invoice.Id, result.Refusal);
-            }
-        }
-
-        // Staff decide on each recorded plan and so hear from the patient about the rest; with nothing recorded, only
-        // a person can help.
-        return await step.SayAndEndAsync(session.Say(recorded > 0 ? "installments-under-review" : "installments-not-recorded"), cancellationToken);
+        // One request for every open invoice: staff decide it on one card. Staged, not saved: the turn saves the plans
+        // with its dialog state, in one transaction. With nothing recorded, only a person can help.
+        var result = await requestPlan.StageAsync([.. file.OpenInvoices.Select(invoice => invoice.Id)], count, words, session.Today, cancellationToken);
+        return await step.SayAndEndAsync(session.Say(result.Succeeded ? "installments-under-review" : "installments-not-recorded"), cancellationToken);
     }
 
     private async Task<IReadOnlyList<ProposedInstallment>> ScheduleAsync(int count, CancellationToken cancellationToken)

@@ -18,8 +18,7 @@ namespace RelanceBot.Teams.Alerts;
 public sealed class AlertActionHandler(
     RelanceBotDbContext db,
     TimeProvider time,
-    IInstallmentPlanDecisions plans,
-    DecideApproval cadence,
+    DecideApproval decisions,
     EndCollection collection,
     AlertCardSubjects subjects,
     AlertCardComposer composer,
@@ -103,34 +102,29 @@ public sealed class AlertActionHandler(
         switch (request.Verb)
         {
             case AlertVerb.Approve or AlertVerb.Reject:
-                var outcome = request.Verb == AlertVerb.Approve ? StaffAlertStatus.Approved : StaffAlertStatus.Rejected;
+                // The alerts' one decision path, as the API's: a plan request decides all its plans (or, when every
+                // invoice was settled, cancelled or disputed since, cancels them), a cadence step goes ahead or is dropped.
                 var resolution = request.Reason is { } reason ? Say("resolution-reason", ("reason", reason)) : null;
-                if (alert.Kind == StaffAlertKind.PlanApproval)
+                return await decisions.StageAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, resolution, now, cancellationToken) switch
                 {
-                    // The plan's use case resolves the alert (with the reason) and saves; the invoice may have been
-                    // settled, cancelled or disputed since the request, and then the plan is cancelled instead.
-                    var decision = await plans.DecideAsync(alert, request.Verb == AlertVerb.Approve, staff.Name, resolution, cancellationToken);
-                    if (decision is { Closure: { } closure })
-                    {
-                        return (StaffAlertStatus.Closed, null, Say($"plan-obsolete-{closure.ToString().ToLowerInvariant()}"), null);
-                    }
-                }
-
-                // A mise en demeure or a hand-off: the cadence step waiting for this decision goes ahead or is dropped.
-                else if (await cadence.ApplyToCadenceAsync(alert, request.Verb == AlertVerb.Approve, now, cancellationToken) is { } refused)
-                {
-                    return (StaffAlertStatus.Open, null, null, messages.Render(
+                    { Outcome: ApprovalOutcome.Refused, Refusal: { } refused } => (StaffAlertStatus.Open, null, null, messages.Render(
                         language, $"refused-hand-off-{refused.Reason}",
-                        ("deadline", refused.DeadlineOn?.ToString("d", language.Culture()) ?? "")));
-                }
-
-                return (outcome, resolution, null, null);
+                        ("deadline", refused.DeadlineOn?.ToString("d", language.Culture()) ?? ""))),
+                    { Outcome: ApprovalOutcome.Overtaken, Closure: { } closure } => (
+                        alert.Status, alert.Resolution, Say($"plan-obsolete-{closure.ToString().ToLowerInvariant()}"), null),
+                    _ => (alert.Status, resolution, null, null),
+                };
             case AlertVerb.MarkPaid:
-                var invoice = await InvoiceOfAsync(alert, cancellationToken);
-                var paid = invoice.AmountOutstandingCents;
-                if (paid > 0)
+                // A claim over several invoices is settled for all of them: the patient paid them together.
+                var paid = 0L;
+                foreach (var invoice in await InvoicesOfAsync(alert, cancellationToken))
                 {
-                    invoice.RecordPayment(paid, now);
+                    var outstanding = invoice.AmountOutstandingCents;
+                    if (outstanding > 0)
+                    {
+                        invoice.RecordPayment(outstanding, now);
+                        paid += outstanding;
+                    }
                 }
 
                 return (StaffAlertStatus.Closed, Say(
@@ -139,7 +133,11 @@ public sealed class AlertActionHandler(
                     ("amount", format.Money(paid))), null, null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
-                (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
+                foreach (var invoice in await InvoicesOfAsync(alert, cancellationToken))
+                {
+                    invoice.PauseReminders(until, $"Teams: {staff.Name}", now);
+                }
+
                 var timeZone = TimeZoneInfo.FindSystemTimeZoneById(
                     await db.Practices.Where(p => p.Id == alert.PracticeId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken));
                 return (StaffAlertStatus.Closed, messages.RenderCount(
@@ -170,6 +168,13 @@ public sealed class AlertActionHandler(
 
     private async Task<Invoice> InvoiceOfAsync(StaffAlert alert, CancellationToken cancellationToken)
         => await db.Invoices.SingleAsync(i => i.Id == alert.InvoiceId && i.PracticeId == alert.PracticeId, cancellationToken);
+
+    /// <summary>Every invoice the alert covers (one, or those of a claim naming several).</summary>
+    private async Task<List<Invoice>> InvoicesOfAsync(StaffAlert alert, CancellationToken cancellationToken)
+    {
+        var ids = alert.CoveredInvoiceIds;
+        return await db.Invoices.Where(i => ids.Contains(i.Id) && i.PracticeId == alert.PracticeId).ToListAsync(cancellationToken);
+    }
 
     private static bool HasRequiredInputs(AlertActionRequest request) => request.Verb switch
     {

@@ -79,7 +79,7 @@ public sealed class AlertCardComposer(TeamsMessages messages)
 
         if (subject.InvoiceReference is { } reference)
         {
-            yield return new CardFact(wording.Say("fact-invoice"), reference);
+            yield return new CardFact(wording.Say(subject.InvoiceCount > 1 ? "fact-invoices" : "fact-invoice"), reference);
         }
     }
 

@@ -40,6 +40,10 @@ namespace RelanceBot.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("InvoiceId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<Guid[]>("InvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

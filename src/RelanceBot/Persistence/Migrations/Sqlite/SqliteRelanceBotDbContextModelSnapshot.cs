@@ -35,6 +35,10 @@ namespace RelanceBot.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("InvoiceId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("InvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1,4 +1,4 @@
-namespace RelanceBot.Reminders;
+namespace RelanceBot.Alerts;
 
 public enum ApprovalOutcome
 {
@@ -13,4 +13,10 @@ public enum ApprovalOutcome
 
     /// <summary>Approved, but the law does not allow it yet (a hand-off before the mise en demeure's deadline): nothing changed.</summary>
     Refused,
+
+    /// <summary>
+    /// A plan request whose every invoice was settled, cancelled or disputed since: its plans are cancelled, the alert
+    /// is closed, and the patient is told nothing.
+    /// </summary>
+    Overtaken,
 }
