@@ -6,7 +6,8 @@ namespace RelanceBot.PatientRequests;
 
 /// <summary>
 /// "I already paid" (chat or patient space): the patient's open invoices among those named pause while staff check
-/// the payment (a <see cref="StaffAlertKind.AlreadyPaidClaim"/> with the patient's words). Staged in the caller's unit of work.
+/// the payment (one <see cref="StaffAlertKind.AlreadyPaidClaim"/> listing them, with the patient's words; its card
+/// records a payment at the desk for all of them). Staged in the caller's unit of work.
 /// </summary>
 public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOptions<ConversationOptions> options, TimeProvider time)
 {
@@ -29,8 +30,9 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
             alerts.Texts.SayCount(
                 "already-paid", invoices.Count, ("amount", alerts.Texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
             patientId,
-            invoices.Count == 1 ? invoices[0].Id : null,
-            patientWords));
+            PatientWords: patientWords,
+            // Every invoice named: staff check the payment, and record it at the desk, for all of them at once.
+            InvoiceIds: [.. invoices.Select(invoice => invoice.Id)]));
         return invoices.Count;
     }
 }

@@ -73,6 +73,88 @@ public sealed class AlertCardActionTests : TeamsChannelTest
     }
 
     [Fact]
+    public async Task OnePlanRequestOverTwoInvoices_IsOneCard_ListingThemWithTheTotalAndSchedule_AndItsApprovalApprovesBoth()
+    {
+        await Practice.AddInvoiceAsync(App, "F-2", 8000);
+        var (planIds, alertId) = await Practice.RequestPlanAsync(App, "F-1", "F-2");
+        planIds.Count.ShouldBe(2);
+        var before = Connector.Requests.Count;
+
+        (await TeamsPractice.DispatchCardsAsync(App)).ShouldBe(1);
+
+        var post = Connector.Requests.Skip(before).ShouldHaveSingleItem();
+        var card = post.Body!["attachments"]![0]!["content"]!.AsObject();
+        await AdaptiveCardSchema.ShouldBeValidAsync(card);
+        var text = CardText.Of(card);
+        text.ShouldContain("F-1 (123,45 €)");
+        text.ShouldContain("F-2 (80,00 €)");
+        text.ShouldContain("203,45 €");
+        // 123.45 € and 80.00 € in 3: 41.15 + 26.68 the first month, then 41.15 + 26.66 twice; 203.45 € in all.
+        text.ShouldContain("67,83 € le 15 mars 2026 + 67,81 € le 15 avril 2026 + 67,81 € le 15 mai 2026");
+        text.ShouldContain("Factures");
+
+        var response = await Channel.ExecuteAsync(Practice.AssistantAad, "approve", TeamsPractice.Data(alertId));
+
+        response["statusCode"]!.GetValue<int>().ShouldBe(200);
+        CardText.Of(response["value"]!).ShouldContain("Approuvé par Léa Martin");
+        (await AlertAsync(alertId)).Status.ShouldBe(StaffAlertStatus.Approved);
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().Where(p => planIds.Contains(p.Id)).Select(p => p.Status).ToListAsync()))
+            .ShouldBe([InstallmentPlanStatus.Approved, InstallmentPlanStatus.Approved]);
+        (await TeamsPractice.QueryAsync(App, db => db.Invoices.Where(i => i.PracticeId == Practice.Id).Select(i => i.Status).ToListAsync()))
+            .ShouldAllBe(status => status == InvoiceStatus.UnderPlan);
+        var notice = (await PlanNoticesAsync()).ShouldHaveSingleItem();
+        notice.Content.Text.ShouldContain("67,83 €");
+        notice.Content.Text.ShouldContain("facture F-1, 41,15 €");
+        notice.Content.Text.ShouldContain("facture F-2, 26,68 €");
+    }
+
+    [Fact]
+    public async Task RejectingAPlanRequestOverTwoInvoices_RejectsBoth_ResumesTheirReminders_AndTellsThePatientOnce()
+    {
+        await Practice.AddInvoiceAsync(App, "F-2", 8000);
+        var (planIds, alertId) = await Practice.RequestPlanAsync(App, "F-1", "F-2");
+        await TeamsPractice.DispatchCardsAsync(App);
+        var data = TeamsPractice.Data(alertId);
+        data["reason"] = "Montant trop faible pour un échéancier.";
+
+        var response = await Channel.ExecuteAsync(Practice.AssistantAad, "reject", data);
+
+        response["statusCode"]!.GetValue<int>().ShouldBe(200);
+        (await AlertAsync(alertId)).Resolution.ShouldBe("Motif : Montant trop faible pour un échéancier.");
+        (await TeamsPractice.QueryAsync(App, db => db.Set<InstallmentPlan>().Where(p => planIds.Contains(p.Id)).Select(p => p.Status).ToListAsync()))
+            .ShouldBe([InstallmentPlanStatus.Rejected, InstallmentPlanStatus.Rejected]);
+        var invoices = await TeamsPractice.QueryAsync(App, db => db.Invoices.Where(i => i.PracticeId == Practice.Id).ToListAsync());
+        invoices.ShouldAllBe(invoice => invoice.Status == InvoiceStatus.Open && invoice.RemindersPausedUntil == null);
+        (await PlanNoticesAsync()).ShouldHaveSingleItem().Content.Text.ShouldContain("facture F-2, 80,00 €");
+    }
+
+    [Fact]
+    public async Task TheAlreadyPaidCard_OverTwoInvoices_OffersPaidAtTheDesk_WhichSettlesBoth()
+    {
+        await Practice.AddInvoiceAsync(App, "F-2", 8000);
+        var alertId = await Practice.ClaimPaidAsync(App, "F-1", "F-2");
+        var before = Connector.Requests.Count;
+        await TeamsPractice.DispatchCardsAsync(App);
+        var card = Connector.Requests.Skip(before).ShouldHaveSingleItem().Body!["attachments"]![0]!["content"]!.AsObject();
+        await AdaptiveCardSchema.ShouldBeValidAsync(card);
+        CardText.Of(card).ShouldContain("F-1, F-2");
+        CardText.Of(card).ShouldContain("203,45 €");
+        card["actions"]!.AsArray().Select(action => action!["title"]!.GetValue<string>()).ShouldContain("Payé au cabinet");
+        var value = TeamsPractice.Data(alertId);
+        value["verb"] = "markPaid";
+        value["method"] = "cash";
+
+        await Channel.SubmitAsync(Practice.AssistantAad, value, replyToId: "sent-2");
+
+        var invoices = await TeamsPractice.QueryAsync(App, db => db.Invoices.Where(i => i.PracticeId == Practice.Id).ToListAsync());
+        invoices.ShouldAllBe(invoice => invoice.Status == InvoiceStatus.Paid);
+        invoices.Sum(invoice => invoice.AmountPaidCents).ShouldBe(20345);
+        var alert = await AlertAsync(alertId);
+        alert.Status.ShouldBe(StaffAlertStatus.Closed);
+        alert.Resolution.ShouldBe("Payé au cabinet (Espèces) : 203,45 €");
+    }
+
+    [Fact]
     public async Task ApprovingAPlan_AfterTheInvoiceWasPaidAtTheDesk_CancelsThePlan_TellsStaff_AndNotThePatient()
     {
         var (planId, alertId) = await Practice.RequestPlanAsync(App);
@@ -300,6 +382,9 @@ public sealed class AlertCardActionTests : TeamsChannelTest
 
     private Task<int> SentCardsAsync() => TeamsPractice.QueryAsync(App, db =>
         db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith("staff-alert:") && m.Status == OutboxStatus.Sent));
+
+    private Task<List<OutboxMessage>> PlanNoticesAsync() => TeamsPractice.QueryAsync(App, db =>
+        db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == OutboxPurpose.PlanConfirmation).ToListAsync());
 
     private Task<StaffAlert> AlertAsync(Guid id) => TeamsPractice.QueryAsync(App, db => db.StaffAlerts.SingleAsync(a => a.Id == id));
 

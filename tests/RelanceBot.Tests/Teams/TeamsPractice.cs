@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelanceBot.Alerts;
 using RelanceBot.Outbox;
+using RelanceBot.PatientRequests;
 using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Teams.Alerts;
@@ -55,13 +56,47 @@ public sealed record TeamsPractice(TestPractice Practice, string PractitionerAad
     /// <summary>The patient asks to pay F-1 in three installments: a plan awaits approval behind a PlanApproval alert.</summary>
     public async Task<(Guid PlanId, Guid AlertId)> RequestPlanAsync(RelanceBotFactory app)
     {
+        var (planIds, alertId) = await RequestPlanAsync(app, "F-1");
+        return (planIds.ShouldHaveSingleItem(), alertId);
+    }
+
+    /// <summary>The patient asks to pay these invoices in three installments, in one request: one plan each, one alert.</summary>
+    public async Task<(IReadOnlyList<Guid> PlanIds, Guid AlertId)> RequestPlanAsync(RelanceBotFactory app, params string[] invoiceReferences)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<RequestInstallmentPlan>()
+            .HandleAsync(await InvoiceIdsAsync(scope, invoiceReferences), 3, "Je peux payer en trois fois ?", new DateOnly(2026, 3, 15), CancellationToken.None);
+        result.Refusal.ShouldBeNull();
+        result.Plans.Select(plan => plan.ApprovalAlertId).Distinct().ShouldHaveSingleItem();
+        return ([.. result.Plans.Select(plan => plan.Id)], result.Plans[0].ApprovalAlertId!.Value);
+    }
+
+    /// <summary>The patient says they already paid these invoices, in one claim: one AlreadyPaidClaim alert.</summary>
+    public async Task<Guid> ClaimPaidAsync(RelanceBotFactory app, params string[] invoiceReferences)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
-        var invoice = await db.Invoices.SingleAsync(i => i.PracticeId == Id && i.ExternalReference == "F-1");
-        var result = await scope.ServiceProvider.GetRequiredService<RequestInstallmentPlan>()
-            .HandleAsync([invoice.Id], 3, "Je peux payer en trois fois ?", new DateOnly(2026, 3, 15), CancellationToken.None);
-        result.Refusal.ShouldBeNull();
-        return (result.Plans[0].Id, result.Plans[0].ApprovalAlertId!.Value);
+        var patientId = await db.Patients.Where(p => p.PracticeId == Id && p.ExternalReference == "P-1").Select(p => p.Id).SingleAsync();
+        (await scope.ServiceProvider.GetRequiredService<ClaimPayment>()
+            .StageAsync(Id, patientId, await InvoiceIdsAsync(scope, invoiceReferences), "J'ai tout réglé par virement.", CancellationToken.None))
+            .ShouldBe(invoiceReferences.Length);
+        await db.SaveChangesAsync();
+        return await db.StaffAlerts.Where(a => a.Kind == StaffAlertKind.AlreadyPaidClaim).Select(a => a.Id).SingleAsync();
+    }
+
+    /// <summary>Another invoice of the same patient.</summary>
+    public async Task AddInvoiceAsync(RelanceBotFactory app, string reference, long amountDueCents)
+    {
+        using var api = app.CreateApiClient(Practice.ApiKey);
+        (await api.PutJsonAsync($"/api/v1/invoices/{reference}", Requests.Invoice("P-1", amountDueCents: amountDueCents))).EnsureSuccessStatusCode();
+    }
+
+    private async Task<List<Guid>> InvoiceIdsAsync(AsyncServiceScope scope, string[] references)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
+        var ids = await db.Invoices.Where(i => i.PracticeId == Id && references.Contains(i.ExternalReference))
+            .ToDictionaryAsync(i => i.ExternalReference, i => i.Id);
+        return [.. references.Select(reference => ids[reference])];
     }
 
     public static async Task<int> DispatchCardsAsync(RelanceBotFactory app)
