@@ -94,6 +94,41 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
         (await SingleAlertAsync(StaffAlertKind.PlanApproval)).Status.ShouldBe(StaffAlertStatus.Approved);
     }
 
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    public async Task Installments_OverTwoInvoices_AreOneRequest_OneAlert_DecidedAtOnce_AndThePatientIsToldOnce(string decision)
+    {
+        await using var app = new RelanceBotFactory();
+        var scenario = await PatientScenario.CreateAsync(app, invoices: [("F-1", 12345), ("F-2", 8000)]);
+        var chat = new PatientChat(app);
+        await chat.SayAsync(scenario.LinkToken);
+        (await chat.SayAsync("je voudrais payer en 2 fois")).ShouldContain("1. 101,73 € le 2 mars 2026");
+
+        (await chat.SayAsync("oui")).ShouldContain("transmise au cabinet pour accord");
+
+        var alert = await PatientScenario.QueryAsync(app, db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.PlanApproval));
+        var plans = await PatientScenario.QueryAsync(app, db => db.Set<InstallmentPlan>().AsNoTracking().ToListAsync());
+        plans.Count.ShouldBe(2);
+        plans.ShouldAllBe(plan => plan.ApprovalAlertId == alert.Id);
+        alert.CoveredInvoiceIds.ShouldBe(plans.Select(plan => plan.InvoiceId), ignoreOrder: true);
+        alert.Summary.ShouldBe(
+            "Demande de paiement en 2 fois des factures F-1 (123,45 €), F-2 (80,00 €), soit 203,45 € en tout (101,73 € le 2 mars 2026 + 101,72 € le 2 avril 2026).");
+
+        using var api = app.CreateApiClient(scenario.Practice.ApiKey);
+        using var decided = await api.PostAsync($"/api/v1/alerts/{alert.Id}/{decision}", null);
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.NoContent, await decided.Content.ReadAsStringAsync());
+        var expected = decision == "approve" ? InstallmentPlanStatus.Approved : InstallmentPlanStatus.Rejected;
+        (await PatientScenario.QueryAsync(app, db => db.Set<InstallmentPlan>().Select(p => p.Status).ToListAsync())).ShouldBe([expected, expected]);
+        var notice = (await PatientScenario.QueryAsync(app, db =>
+            db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == OutboxPurpose.PlanConfirmation).ToListAsync())).ShouldHaveSingleItem();
+        notice.Content.Text.ShouldContain(await PatientScenario.PayLinkAsync(app, plans[0].InvoiceId));
+        notice.Content.Text.ShouldContain(await PatientScenario.PayLinkAsync(app, plans[1].InvoiceId));
+        using var again = await api.PostAsync($"/api/v1/plans/{plans[1].Id}/{decision}", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task Installments_OverThePracticesPlanLimit_RecordNothingAndPointToAPerson()
     {

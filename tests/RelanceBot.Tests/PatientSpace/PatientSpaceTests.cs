@@ -69,6 +69,28 @@ public sealed class PatientSpaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Installments_AskedInTheSpace_AreOneRequestForItsInvoice_WhichStaffApproveThroughTheAlertsApi()
+    {
+        // The space speaks for the invoice its link names: the patient's other invoice is not part of its request.
+        var invoiceId = await _host.CreateInvoiceAsync("F-9", 10000);
+        var otherId = await _host.CreateInvoiceAsync("F-10", 6000);
+        using var requested = await _host.PostSpaceFormAsync(await _host.PayLinkPathAsync(invoiceId), "installments", new Dictionary<string, string> { ["count"] = "3" });
+        requested.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var alert = await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync(a => a.Kind == StaffAlertKind.PlanApproval));
+        alert.CoveredInvoiceIds.ShouldBe([invoiceId]);
+        alert.Summary.ShouldBe("Demande de paiement en 3 fois de la facture F-9 (33,34 € le 2 mars 2026 + 33,33 € le 2 avril 2026 + 33,33 € le 2 mai 2026).");
+
+        using var approved = await _host.Api.PostAsync($"/api/v1/alerts/{alert.Id}/approve", null);
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.NoContent, await approved.Content.ReadAsStringAsync());
+        (await _host.InScopeAsync(db => db.Set<InstallmentPlan>().SingleAsync())).Status.ShouldBe(InstallmentPlanStatus.Approved);
+        (await _host.InvoiceAsync(invoiceId)).Status.ShouldBe(InvoiceStatus.UnderPlan);
+        (await _host.InvoiceAsync(otherId)).Status.ShouldBe(InvoiceStatus.Open);
+        _host.Notices.Notices.ShouldHaveSingleItem().Kind.ShouldBe(PatientNoticeKind.PlanApproved);
+        (await _host.InScopeAsync(db => db.StaffAlerts.SingleAsync(a => a.Id == alert.Id))).Status.ShouldBe(StaffAlertStatus.Approved);
+    }
+
+    [Fact]
     public async Task PayLater_WithinTheLimit_IsRecordedWithTheWordsAndPausesReminders_BeyondItIs400()
     {
         var invoiceId = await _host.CreateInvoiceAsync("F-2", 5000);

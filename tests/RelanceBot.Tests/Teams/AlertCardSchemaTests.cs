@@ -62,6 +62,25 @@ public sealed class AlertCardSchemaTests
     }
 
     [Theory]
+    [InlineData(StaffAlertKind.PlanApproval, true, BotLanguage.French)]
+    [InlineData(StaffAlertKind.PlanApproval, true, BotLanguage.English)]
+    [InlineData(StaffAlertKind.AlreadyPaidClaim, false, BotLanguage.French)]
+    [InlineData(StaffAlertKind.AlreadyPaidClaim, false, BotLanguage.English)]
+    public async Task ACardOverSeveralInvoices_NamesThemAll_AndValidatesAgainstTheOfficialSchema(StaffAlertKind kind, bool requiresDecision, BotLanguage language)
+    {
+        var alert = StaffAlert.Raise(new NewStaffAlert(
+            Guid.NewGuid(), kind, "Demande de paiement en 3 fois des factures F-1 (123,45 €), F-2 (80,00 €), soit 203,45 € en tout.",
+            PatientId: Guid.NewGuid(), RequiresDecision: requiresDecision, InvoiceIds: [Guid.NewGuid(), Guid.NewGuid()]), Now);
+        var subject = new AlertCardSubject(alert, "Jeanne Martin", "F-1, F-2", 20345, new DateOnly(2026, 3, 1), Paris) { InvoiceCount = 2 };
+
+        var card = new AlertCardComposer(Messages).Compose(subject, language, Now);
+
+        await AdaptiveCardSchema.ShouldBeValidAsync(card);
+        CardText.Of(card).ShouldContain(language == BotLanguage.French ? "Factures" : "Invoices");
+        CardText.Of(card).ShouldContain("F-1, F-2");
+    }
+
+    [Theory]
     [InlineData(BotLanguage.French)]
     [InlineData(BotLanguage.English)]
     public async Task DigestCard_ValidatesAgainstTheOfficialSchema(BotLanguage language)
