@@ -5,7 +5,6 @@ using RelanceBot.Collection;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
-using RelanceBot.Reminders;
 using RelanceBot.Practices;
 using RelanceBot.Teams.Messages;
 
