@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RelanceBot.Alerts;
 using RelanceBot.Cli;
 using RelanceBot.Conversations;
 using RelanceBot.Persistence;
@@ -38,6 +39,10 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
             await PatientScenario.QueryAsync(onSqlite, async db =>
             {
                 (await db.Practices.SingleAsync(candidate => candidate.Id == practice.Id)).UseTeamsAlertChannel(referenceId);
+                // An alert over both invoices: its list is a JSON array on SQLite, a uuid[] on PostgreSQL.
+                db.StaffAlerts.Add(StaffAlert.Raise(new NewStaffAlert(
+                    practice.Id, StaffAlertKind.AlreadyPaidClaim, "Le patient indique avoir réglé 173,45 € (2 factures).", scenario.PatientId,
+                    InvoiceIds: await db.Invoices.OrderBy(i => i.ExternalReference).Select(i => i.Id).ToListAsync()), RelanceBotFactory.Start));
                 return await db.SaveChangesAsync();
             });
 
@@ -68,6 +73,8 @@ public sealed class CopyToPostgreSqlTests(PostgreSqlServer server) : IClassFixtu
         (await patient.ReadJsonAsync())["lastName"]!.GetValue<string>().ShouldBe("Martin");
         (await PatientScenario.QueryAsync(onPostgreSql, db => db.Practices.SingleAsync(candidate => candidate.Id == practice.Id)))
             .TeamsAlertChannelReferenceId.ShouldNotBeNull();
+        (await PatientScenario.QueryAsync(onPostgreSql, db => db.StaffAlerts.SingleAsync(alert => alert.Kind == StaffAlertKind.AlreadyPaidClaim)))
+            .InvoiceIds.ShouldBe(await PatientScenario.QueryAsync(onPostgreSql, db => db.Invoices.OrderBy(i => i.ExternalReference).Select(i => i.Id).ToListAsync()));
 
         // The conversation begun on SQLite is there, tied to its patient, its dialog where it was, and goes on: its next
         // turn runs the conversation's compiled queries on PostgreSQL after they ran on SQLite in this process.
