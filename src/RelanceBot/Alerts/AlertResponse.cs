@@ -2,7 +2,7 @@ namespace RelanceBot.Alerts;
 
 /// <summary>
 /// A staff alert as the practice's software sees it: its id is what <c>POST /api/v1/alerts/{id}/approve|reject</c>
-/// takes.
+/// takes. <c>InvoiceIds</c> lists every invoice a request or claim over several covers (<c>InvoiceId</c>, the first).
 /// </summary>
 public sealed record AlertResponse(
     Guid Id,
@@ -12,6 +12,7 @@ public sealed record AlertResponse(
     string Summary,
     string? PatientWords,
     Guid? InvoiceId,
+    IReadOnlyList<Guid> InvoiceIds,
     string? InvoiceReference,
     string? PatientReference,
     DateTimeOffset CreatedAt,
@@ -27,6 +28,7 @@ public sealed record AlertResponse(
         alert.Summary,
         alert.PatientWords,
         alert.InvoiceId,
+        alert.CoveredInvoiceIds,
         invoiceReference,
         patientReference,
         alert.CreatedAt,

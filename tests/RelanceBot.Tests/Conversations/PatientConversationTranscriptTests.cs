@@ -116,6 +116,8 @@ public sealed class PatientConversationTranscriptTests : IAsyncLifetime
             "Demande de paiement en 2 fois des factures F-1 (123,45 €), F-2 (80,00 €), soit 203,45 € en tout (101,73 € le 2 mars 2026 + 101,72 € le 2 avril 2026).");
 
         using var api = app.CreateApiClient(scenario.Practice.ApiKey);
+        var listed = (await (await api.GetAsync("/api/v1/alerts?kind=PlanApproval")).ReadJsonAsync())["items"]!.AsArray().ShouldHaveSingleItem()!;
+        listed["invoiceIds"]!.AsArray().Select(id => id!.GetValue<Guid>()).ShouldBe(alert.CoveredInvoiceIds, ignoreOrder: true);
         using var decided = await api.PostAsync($"/api/v1/alerts/{alert.Id}/{decision}", null);
 
         decided.StatusCode.ShouldBe(HttpStatusCode.NoContent, await decided.Content.ReadAsStringAsync());
