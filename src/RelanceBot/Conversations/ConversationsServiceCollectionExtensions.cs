@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.PatientRequests;
@@ -31,8 +32,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ReminderPauses>();
         services.AddScoped<PatientDialogs>();
         services.AddScoped<PatientConversation>();
-        // Registered as itself: the app's IBot is a router that hands patient traffic to it.
+        // Registered as itself: the app's IBot is the router that hands patient traffic to it.
         services.AddScoped<PatientBot>();
+        services.AddScoped<IBot, BotRouter>();
 
         services.AddScoped<IPatientFlow, MenuFlow>();
         services.AddScoped<IPatientFlow, PayNowFlow>();
