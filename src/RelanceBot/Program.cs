@@ -1,4 +1,5 @@
 using RelanceBot.Alerts;
+using RelanceBot.Auditing;
 using RelanceBot.BotFramework;
 using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
@@ -49,6 +50,7 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPersistence();
+    builder.Services.AddAuditing();
     builder.Services.AddPractices();
     builder.Services.AddIntakeApi();
     builder.Services.AddBotFramework();
