@@ -6,6 +6,7 @@ using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Collection;
 using RelanceBot.Conversations;
+using RelanceBot.Delivery;
 using RelanceBot.FormalNotices;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
@@ -58,6 +59,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddAlerts();
     builder.Services.AddTeams();
     builder.Services.AddOutbox();
+    builder.Services.AddDelivery();
     builder.Services.AddReminders();
     builder.Services.AddCollection();
     builder.Services.AddPayments();
