@@ -10,6 +10,7 @@ using RelanceBot.Delivery;
 using RelanceBot.FormalNotices;
 using RelanceBot.Intake;
 using RelanceBot.Outbox;
+using RelanceBot.PatientRequests;
 using RelanceBot.Patients;
 using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
@@ -55,6 +56,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddPractices();
     builder.Services.AddIntakeApi();
     builder.Services.AddBotFramework();
+    builder.Services.AddPatientRequests();
     builder.Services.AddConversations();
     builder.Services.AddAlerts();
     builder.Services.AddTeams();

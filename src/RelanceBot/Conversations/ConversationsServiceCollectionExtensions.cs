@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.PatientRequests;
 using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations;
@@ -25,7 +24,6 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ConversationLinker>();
         services.AddScoped<IdentityCheckThrottles>();
         services.AddScoped<PatientFiles>();
-        services.AddPatientRequests();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();
         services.AddScoped<OptOuts>();
