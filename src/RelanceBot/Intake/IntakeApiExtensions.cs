@@ -1,5 +1,6 @@
 using RelanceBot.Collection;
 using RelanceBot.Alerts;
+using RelanceBot.Api;
 using RelanceBot.FormalNotices;
 using Microsoft.AspNetCore.Authorization;
 using RelanceBot.Invoices;
