@@ -1,4 +1,5 @@
 using RelanceBot.Alerts;
+using RelanceBot.Api;
 using RelanceBot.Auditing;
 using RelanceBot.BotFramework;
 using RelanceBot.BotFramework.DirectLine;
@@ -8,7 +9,7 @@ using RelanceBot.Collection;
 using RelanceBot.Conversations;
 using RelanceBot.Delivery;
 using RelanceBot.FormalNotices;
-using RelanceBot.Intake;
+using RelanceBot.Invoices;
 using RelanceBot.Outbox;
 using RelanceBot.PatientRequests;
 using RelanceBot.Patients;
@@ -31,11 +32,15 @@ if (CommandLineInterface.IsCommandLine(args))
 
 var app = CreateApp(args);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-
-app.MapGet("/health", () => Results.Ok());
-app.MapIntakeApi();
+app.MapApi()
+    .MapPatients()
+    .MapInvoices()
+    .MapFormalNotices()
+    .MapCadence()
+    .MapAlerts()
+    .MapTeamsSetup()
+    .MapPlans()
+    .MapCollection();
 app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
@@ -53,8 +58,10 @@ static WebApplication CreateApp(string[] args)
 
     builder.AddPersistence();
     builder.Services.AddAuditing();
+    builder.Services.AddApi();
     builder.Services.AddPractices();
-    builder.Services.AddIntakeApi();
+    builder.Services.AddPatients();
+    builder.Services.AddInvoices();
     builder.Services.AddBotFramework();
     builder.Services.AddPatientRequests();
     builder.Services.AddConversations();
