@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RelanceBot.Auditing;
 using RelanceBot.BotFramework.Schema;
 using RelanceBot.Persistence;
 
@@ -7,9 +8,12 @@ namespace RelanceBot.Conversations;
 
 /// <summary>
 /// Keeps every conversation the bot has seen, so it can write first later (proactive reminders and alerts).
-/// Runs only on authenticated activities, so a stored serviceUrl is one the channel vouched for.
+/// Runs only on authenticated activities, so a stored serviceUrl is one the channel vouched for. The conversation a
+/// turn arrives in is the audit actor of what the turn changes (<c>conversation:{id}</c>, the stored record's id: an
+/// SMS conversation's own id is the patient's phone number), unless someone more precise acts in it (a staff member's
+/// card action).
 /// </summary>
-public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvider time)
+public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvider time, ScopedAuditActor auditActor)
 {
     /// <summary>Re-saving an unchanged reference more often than this would only cost a write per turn.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromHours(1);
@@ -44,6 +48,7 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
             ConversationId = conversationId,
             FirstSeenAt = now,
         }).Entity;
+        ActAs(record);
 
         var changed = Refresh(record, activity.GetConversationReference(), now);
         if (changed)
@@ -56,13 +61,16 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
             {
                 // The channel's first two activities raced: the other turn stored the conversation first.
                 db.Entry(record).State = EntityState.Detached;
-                return new RecordedConversation(
-                    (await FindWithState.For(db)(db, channelId, conversationId, cancellationToken))!.Record, IsNew: false);
+                var stored = (await FindWithState.For(db)(db, channelId, conversationId, cancellationToken))!.Record;
+                ActAs(stored);
+                return new RecordedConversation(stored, IsNew: false);
             }
         }
 
         return new RecordedConversation(record, isNew);
     }
+
+    private void ActAs(ConversationReferenceRecord conversation) => auditActor.Use($"conversation:{conversation.Id}");
 
     /// <summary>Brings the stored reference up to date; the serviceUrl in particular can move between regions.</summary>
     private static bool Refresh(ConversationReferenceRecord record, ConversationReference reference, DateTimeOffset now)
