@@ -81,8 +81,6 @@ public static class TeamsAppManifest
                 ["botId"] = botId,
                 // Patients and staff talk to it one to one; the practice's channel gets the alert cards and the digest.
                 ["scopes"] = new JsonArray("personal", "team"),
-                ["supportsFiles"] = false,
-                ["isNotificationOnly"] = false,
                 ["commandLists"] = new JsonArray(new JsonObject
                 {
                     ["scopes"] = new JsonArray("team"),

@@ -42,15 +42,16 @@ public static partial class TeamsPackageCommand
             var messages = services.GetRequiredService<TeamsMessages>();
             var (app, problem) = Identity(parseResult, services.GetRequiredService<IConfiguration>(), messages);
             var path = ShellPath.Resolve(parseResult.GetValue(output)!);
-            if (app is null || !Directory.Exists(Path.GetDirectoryName(path)))
+            problem ??= Directory.Exists(Path.GetDirectoryName(path)) ? null : $"--out: the directory {Path.GetDirectoryName(path)} does not exist.";
+            if (problem is not null)
             {
-                await error.WriteLineAsync(problem ?? $"--out: the directory {Path.GetDirectoryName(path)} does not exist.");
+                await error.WriteLineAsync(problem);
                 return BadInputExitCode;
             }
 
             try
             {
-                await TeamsAppPackage.WriteAsync(path, app, messages, cancellationToken);
+                await TeamsAppPackage.WriteAsync(path, app!, messages, cancellationToken);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -59,7 +60,7 @@ public static partial class TeamsPackageCommand
             }
 
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                $"Wrote {path}: Teams app {app.Version} for bot {app.BotId}, links on {app.Domain}. Upload it in the Teams admin "
+                $"Wrote {path}: Teams app {app!.Version} for bot {app.BotId}, links on {app.Domain}. Upload it in the Teams admin "
                 + "center (Teams apps > Manage apps > Upload new app) or in Teams (Apps > Manage your apps > Upload an app).");
             return 0;
         });
