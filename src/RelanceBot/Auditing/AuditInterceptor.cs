@@ -40,6 +40,7 @@ internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesI
         var now = timeProvider.GetUtcNow();
         var entries = context.ChangeTracker.EntriesAsDetected<IAuditable>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(entry => entry.Entity.IsAudited)
             .Select(entry => ToAuditEntry(entry, actor, now))
             .OfType<AuditEntry>()
             .ToList();
