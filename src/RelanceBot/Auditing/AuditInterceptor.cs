@@ -33,7 +33,6 @@ internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesI
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
         RefuseAuditLogChanges(context);
 
         var actor = ((RelanceBotDbContext)context).AuditActor.Name;
