@@ -33,7 +33,30 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
                     (record, state) => new StoredConversation(record, state))
                 .SingleOrDefault()));
 
+    /// <summary>The conversation, recorded and saved now (for callers whose turn saves nothing else).</summary>
     public async Task<RecordedConversation> RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var tracked = await TrackAsync(activity, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return tracked;
+        }
+        catch (DbUpdateException) when (tracked.IsNew)
+        {
+            // The channel's first two activities raced: the other turn stored the conversation first.
+            db.Entry(tracked.Reference).State = EntityState.Detached;
+            var stored = (await FindWithState.For(db)(db, activity.ChannelId!, activity.Conversation!.Id!, cancellationToken))!.Record;
+            ActAs(stored);
+            return new RecordedConversation(stored, IsNew: false);
+        }
+    }
+
+    /// <summary>
+    /// The conversation, added or brought up to date in the unit of work but not saved: a patient turn saves it with
+    /// everything else the turn changed, in one transaction (a first contact is then one write, not two).
+    /// </summary>
+    public async Task<RecordedConversation> TrackAsync(Activity activity, CancellationToken cancellationToken)
     {
         var channelId = activity.ChannelId!;
         var conversationId = activity.Conversation!.Id!;
@@ -50,35 +73,19 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
         }).Entity;
         ActAs(record);
 
-        var changed = Refresh(record, activity.GetConversationReference(), now);
-        if (changed)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (isNew)
-            {
-                // The channel's first two activities raced: the other turn stored the conversation first.
-                db.Entry(record).State = EntityState.Detached;
-                var stored = (await FindWithState.For(db)(db, channelId, conversationId, cancellationToken))!.Record;
-                ActAs(stored);
-                return new RecordedConversation(stored, IsNew: false);
-            }
-        }
-
+        Refresh(record, activity.GetConversationReference(), now);
         return new RecordedConversation(record, isNew);
     }
 
     private void ActAs(ConversationReferenceRecord conversation) => auditActor.Use($"conversation:{conversation.Id}");
 
     /// <summary>Brings the stored reference up to date; the serviceUrl in particular can move between regions.</summary>
-    private static bool Refresh(ConversationReferenceRecord record, ConversationReference reference, DateTimeOffset now)
+    private static void Refresh(ConversationReferenceRecord record, ConversationReference reference, DateTimeOffset now)
     {
         var json = JsonSerializer.Serialize(reference with { ActivityId = null }, BotFrameworkJson.Options);
         if (record.ReferenceJson == json && now - record.LastSeenAt < LastSeenResolution)
         {
-            return false;
+            return;
         }
 
         record.ReferenceJson = json;
@@ -93,7 +100,6 @@ public sealed class ConversationReferenceStore(RelanceBotDbContext db, TimeProvi
         record.BotName = reference.Bot?.Name;
         record.Locale = reference.Locale;
         record.LastSeenAt = now;
-        return true;
     }
 
     /// <summary>The state is not read here: loading it is what puts it in the change tracker for this turn.</summary>
