@@ -46,6 +46,7 @@ public static class IntakeApiExtensions
         endpoints.MapOpenApi();
         endpoints.MapGroup("/api/v1")
             .RequireAuthorization(PracticeApiKeyPolicy)
+            .MapPracticeSettings()
             .MapPatients()
             .MapInvoices()
             .MapFormalNotices()

@@ -23,11 +23,12 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
             return 0;
         }
 
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.AlreadyPaidClaim,
-            alerts.Texts.SayCount(
-                "already-paid", invoices.Count, ("amount", alerts.Texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
+            texts.SayCount(
+                "already-paid", invoices.Count, ("amount", texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
             patientId,
             invoices.Count == 1 ? invoices[0].Id : null,
             patientWords));

@@ -22,7 +22,7 @@ public sealed class RequestCallBack(PatientFiles files, StaffAlerts alerts, IOpt
             patientId, [.. file.OpenInvoices.Select(invoice => invoice.Id)], now.AddDays(options.Value.StaffReviewPauseDays),
             "Le patient demande à être rappelé", now, cancellationToken);
 
-        var texts = alerts.Texts;
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         var origin = conversationChannelId is null ? texts.Say("origin-space") : texts.Say("origin-conversation", ("channel", conversationChannelId));
         alerts.Raise(new NewStaffAlert(
             practiceId,

@@ -71,15 +71,16 @@ public sealed class InstallmentCharges(
         plan.Fail("Repeated failed charges", now);
         invoice.Reopen(now);
         invoice.ResumeReminders(now);
+        var texts = await alerts.TextsForAsync(plan.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             plan.PracticeId,
             StaffAlertKind.InstallmentFailures,
-            alerts.Texts.SayCount(
+            texts.SayCount(
                 "installment-failed",
                 installment.FailedAttempts,
                 ("number", installment.Number.ToString(CultureInfo.InvariantCulture)),
                 ("total", plan.Installments.Count.ToString(CultureInfo.InvariantCulture)),
-                ("amount", alerts.Texts.Format.Money(installment.AmountCents)),
+                ("amount", texts.Format.Money(installment.AmountCents)),
                 ("invoice", invoice.ExternalReference),
                 ("code", failureCode)),
             plan.PatientId,

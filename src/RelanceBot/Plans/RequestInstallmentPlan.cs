@@ -64,7 +64,7 @@ public sealed class RequestInstallmentPlan(
         var alert = alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.PlanApproval,
-            Summarise(invoice, plan),
+            Summarise(alerts.TextsIn(practice.Language), invoice, plan),
             invoice.PatientId,
             invoice.Id,
             patientWords,
@@ -76,14 +76,11 @@ public sealed class RequestInstallmentPlan(
         return new PlanRequestResult(plan, null);
     }
 
-    private string Summarise(Invoice invoice, InstallmentPlan plan)
-    {
-        var texts = alerts.Texts;
-        return texts.SayCount(
+    private static string Summarise(StaffTexts texts, Invoice invoice, InstallmentPlan plan)
+        => texts.SayCount(
             "plan-request",
             plan.Installments.Count,
             ("invoice", invoice.ExternalReference),
             ("installments", string.Join(" + ", plan.Installments.Select(installment => texts.Say(
                 "plan-installment", ("amount", texts.Format.Money(installment.AmountCents)), ("date", texts.Format.Date(installment.DueDate)))))));
-    }
 }

@@ -19,10 +19,11 @@ public sealed class HardshipFlow(
     {
         var file = await session.FileAsync(cancellationToken);
         await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient fait part de difficultés financières", cancellationToken);
+        var texts = await alerts.TextsForAsync(file.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             file.PracticeId,
             StaffAlertKind.Hardship,
-            alerts.Texts.Say("hardship"),
+            texts.Say("hardship"),
             file.PatientId,
             PatientWords: step.OptionsAs<FlowRequest>()?.Words));
         Choice[] choices =

@@ -24,11 +24,11 @@ public sealed class AlertActionHandler(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsMessages messages,
-    StaffTexts staffTexts,
+    PracticeLanguages practiceLanguages,
     ScopedAuditActor auditActor)
 {
-    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries.</summary>
-    private BotLanguage CardLanguage => staffTexts.Language;
+    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries; read once the presser is known.</summary>
+    private BotLanguage CardLanguage { get; set; }
 
     /// <param name="practiceId">The practice whose channel the card was pressed in, never taken from the card.</param>
     /// <param name="language">The presser's language, for a refusal.</param>
@@ -49,6 +49,8 @@ public sealed class AlertActionHandler(
         {
             return Refuse(language, "refused-unknown-alert");
         }
+
+        CardLanguage = await practiceLanguages.OfAsync(practiceId, cancellationToken);
 
         if (alert.Status != StaffAlertStatus.Open)
         {
@@ -99,7 +101,7 @@ public sealed class AlertActionHandler(
     private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice, string? Refusal)> ApplyAsync(
         StaffAlert alert, AlertActionRequest request, Staff staff, BotLanguage language, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var format = staffTexts.Format;
+        var format = TextFormat.For(CardLanguage);
         switch (request.Verb)
         {
             case AlertVerb.Approve or AlertVerb.Reject:
