@@ -17,7 +17,4 @@ public sealed class StaffTexts(MessageCatalog catalog, BotLanguage language)
     /// <inheritdoc cref="MessageCatalog.RenderCount"/>
     public string SayCount(string key, long count, params (string Name, string Value)[] values)
         => catalog.RenderCount(language, key, count, values);
-
-    /// <summary>The same texts in another language: the tests read both.</summary>
-    public StaffTexts In(BotLanguage other) => new(catalog, other);
 }

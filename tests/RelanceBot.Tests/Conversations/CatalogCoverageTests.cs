@@ -93,12 +93,13 @@ public sealed partial class CatalogCoverageTests
         english.Phone("+33612345678").ShouldBe("06 12 34 56 78");
         french.Phone("+442079460958").ShouldBe("+44 20 7946 0958");
 
-        var staff = new StaffTexts(MessageCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Alerts", "Messages")), BotLanguage.French);
+        var catalog = new StaffCatalog(MessageCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Alerts", "Messages")));
+        var staff = catalog.In(BotLanguage.French);
         staff.SayCount("already-paid", 1, ("amount", "10 €")).ShouldContain("(1 facture)");
         staff.SayCount("already-paid", 2, ("amount", "10 €")).ShouldContain("(2 factures)");
         staff.SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 jour après");
-        staff.In(BotLanguage.English).SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 day overdue");
-        staff.In(BotLanguage.English).SayCount("step-escalation", 0, ("invoice", "F-1")).ShouldContain("0 days overdue");
+        catalog.In(BotLanguage.English).SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 day overdue");
+        catalog.In(BotLanguage.English).SayCount("step-escalation", 0, ("invoice", "F-1")).ShouldContain("0 days overdue");
     }
 
     private static string[] Words(string text)
