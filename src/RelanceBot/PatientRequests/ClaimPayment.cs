@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Flows;
+using RelanceBot.Invoices;
 
 namespace RelanceBot.PatientRequests;
 
@@ -17,7 +18,7 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
         var now = time.GetUtcNow();
         var invoices = await files.PauseOpenInvoicesAsync(
-            patientId, invoiceIds, now.AddDays(options.Value.AlreadyPaidPauseDays), "Le patient indique avoir payé : à vérifier", now, cancellationToken);
+            patientId, invoiceIds, now.AddDays(options.Value.AlreadyPaidPauseDays), ReminderPauseReason.PaymentClaimed, now, cancellationToken);
         if (invoices.Count == 0)
         {
             return 0;

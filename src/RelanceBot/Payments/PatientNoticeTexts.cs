@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelanceBot.Conversations.Messages;
 
 namespace RelanceBot.Payments;
@@ -19,6 +20,8 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
             {
                 texts.Render(kind, language, new("Jeanne", "Cabinet Dupont", 12345, "https://relancebot.example/p/sample"));
             }
+
+            texts.ProductName(language, "F-1", null);
         }
 
         return texts;
@@ -40,6 +43,18 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
             catalog.Render(language, key, placeholders),
             catalog.Render(language, "pay-button"));
     }
+
+    /// <summary>
+    /// What the patient's bank statement, Stripe's page and receipt call the payment: the invoice (and the installment),
+    /// never the care.
+    /// </summary>
+    public string ProductName(BotLanguage language, string invoiceReference, (int Number, int Total)? installment)
+        => installment is var (number, total)
+            ? catalog.Render(language, "product-installment",
+                ("invoice", invoiceReference),
+                ("number", number.ToString(CultureInfo.InvariantCulture)),
+                ("total", total.ToString(CultureInfo.InvariantCulture)))
+            : catalog.Render(language, "product-invoice", ("invoice", invoiceReference));
 
     /// <summary>A page a patient sees on the bot's host: its title (<c>{key}.title</c>) and its text.</summary>
     public (string Title, string Text) Page(BotLanguage language, string key, params (string Name, string Value)[] values)

@@ -72,7 +72,7 @@ public sealed class RequestInstallmentPlan(
         plan.AwaitDecisionOn(alert.Id);
         // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes the day
         // after the first date if nobody answers (not on it: a first installment due today would pause nothing).
-        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), practice.TimeZoneId), "Installment plan awaiting approval", now);
+        invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), practice.TimeZoneId), ReminderPauseReason.PlanAwaitingApproval, now);
         return new PlanRequestResult(plan, null);
     }
 

@@ -8,8 +8,8 @@ namespace RelanceBot.Tests.Conversations;
 
 /// <summary>
 /// Every sentence a patient or a practice reads lives in a catalog, in French and in English: each catalog has both
-/// languages with the same keys (and both plural forms), each language reads as itself, and no alert summary or
-/// patient page is written as a literal in code again.
+/// languages with the same keys (and both plural forms), each language reads as itself, and no alert summary, patient
+/// page, pause reason or Stripe wording is written as a literal in code again.
 /// </summary>
 public sealed partial class CatalogCoverageTests
 {
@@ -58,7 +58,7 @@ public sealed partial class CatalogCoverageTests
     }
 
     [Fact]
-    public void NoAlertSummaryOrPatientPage_IsALiteralInCode()
+    public void NoAlertSummary_PatientPage_PauseReason_OrStripeWording_IsALiteralInCode()
     {
         var source = Path.Combine(RepositoryRoot(), "src", "RelanceBot");
         var offenders = new List<string>();
@@ -121,8 +121,11 @@ public sealed partial class CatalogCoverageTests
         throw new InvalidOperationException("RelanceBot.sln not found above the test binaries.");
     }
 
-    /// <summary>A raised alert or a patient page, up to the end of its statement.</summary>
-    [GeneratedRegex(@"(new NewStaffAlert\(|PayPages\.Page\()[^;]*;", RegexOptions.Singleline)]
+    /// <summary>
+    /// Up to the end of its statement: a raised alert, a patient page, a stored pause reason, or what Stripe shows the
+    /// patient (product name, charge description).
+    /// </summary>
+    [GeneratedRegex(@"(new NewStaffAlert\(|PayPages\.Page\(|\.PauseReminders\(|new (SavedCardCharge|CheckoutRequest|PaymentDue)\()[^;]*;", RegexOptions.Singleline)]
     private static partial Regex AlertOrPageCall();
 
     /// <summary>A string literal holding words (a space between letters): a sentence, not a key.</summary>

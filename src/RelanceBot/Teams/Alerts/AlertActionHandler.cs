@@ -141,7 +141,7 @@ public sealed class AlertActionHandler(
                     ("amount", format.Money(paid))), null, null);
             case AlertVerb.PauseReminders:
                 var until = now.AddDays(request.Days!.Value);
-                (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, $"Teams: {staff.Name}", now);
+                (await InvoiceOfAsync(alert, cancellationToken)).PauseReminders(until, ReminderPauseReason.Staff, now);
                 var timeZone = TimeZoneInfo.FindSystemTimeZoneById(
                     await db.Practices.Where(p => p.Id == alert.PracticeId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken));
                 return (StaffAlertStatus.Closed, messages.RenderCount(
