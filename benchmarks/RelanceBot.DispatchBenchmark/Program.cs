@@ -4,12 +4,14 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Alerts;
+using RelanceBot.Auditing;
 using RelanceBot.DispatchBenchmark;
 using RelanceBot.BotFramework;
 using RelanceBot.BotFramework.Connector;
 using Activity = RelanceBot.BotFramework.Schema.Activity;
 using ActivityTypes = RelanceBot.BotFramework.Schema.ActivityTypes;
 using RelanceBot.Conversations;
+using RelanceBot.Delivery;
 using RelanceBot.Outbox;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
@@ -38,9 +40,11 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Outbox:BatchesInFlight"] = batchesInFlight,
 });
 builder.AddPersistence();
+builder.Services.AddAuditing();
 builder.Services.AddBotFramework();
 builder.Services.AddAlerts();
 builder.Services.AddOutbox();
+builder.Services.AddDelivery();
 using var host = builder.Build();
 await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 

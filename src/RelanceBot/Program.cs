@@ -1,13 +1,17 @@
 using RelanceBot.Alerts;
+using RelanceBot.Api;
+using RelanceBot.Auditing;
 using RelanceBot.BotFramework;
 using RelanceBot.BotFramework.DirectLine;
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Cli;
 using RelanceBot.Collection;
 using RelanceBot.Conversations;
+using RelanceBot.Delivery;
 using RelanceBot.FormalNotices;
-using RelanceBot.Intake;
+using RelanceBot.Invoices;
 using RelanceBot.Outbox;
+using RelanceBot.PatientRequests;
 using RelanceBot.Patients;
 using RelanceBot.PatientSpace;
 using RelanceBot.Payments;
@@ -28,11 +32,16 @@ if (CommandLineInterface.IsCommandLine(args))
 
 var app = CreateApp(args);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-
-app.MapGet("/health", () => Results.Ok());
-app.MapIntakeApi();
+app.MapApi()
+    .MapPracticeSettings()
+    .MapPatients()
+    .MapInvoices()
+    .MapFormalNotices()
+    .MapCadence()
+    .MapAlerts()
+    .MapTeamsSetup()
+    .MapPlans()
+    .MapCollection();
 app.MapBotFramework("/api/messages");
 app.MapDirectLine();
 app.MapPayments();
@@ -49,13 +58,18 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPersistence();
+    builder.Services.AddAuditing();
+    builder.Services.AddApi();
     builder.Services.AddPractices();
-    builder.Services.AddIntakeApi();
+    builder.Services.AddPatients();
+    builder.Services.AddInvoices();
     builder.Services.AddBotFramework();
+    builder.Services.AddPatientRequests();
     builder.Services.AddConversations();
     builder.Services.AddAlerts();
     builder.Services.AddTeams();
     builder.Services.AddOutbox();
+    builder.Services.AddDelivery();
     builder.Services.AddReminders();
     builder.Services.AddCollection();
     builder.Services.AddPayments();

@@ -33,13 +33,13 @@ internal sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesI
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
         RefuseAuditLogChanges(context);
 
         var actor = ((RelanceBotDbContext)context).AuditActor.Name;
         var now = timeProvider.GetUtcNow();
         var entries = context.ChangeTracker.EntriesAsDetected<IAuditable>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(entry => entry.Entity.IsAudited)
             .Select(entry => ToAuditEntry(entry, actor, now))
             .OfType<AuditEntry>()
             .ToList();

@@ -5,6 +5,7 @@ using RelanceBot.Payments;
 using RelanceBot.Persistence.PostgreSqlCopy;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Teams.Package;
 
 namespace RelanceBot.Cli;
 
@@ -35,6 +36,7 @@ public static class CommandLineInterface
         ConnectStripeCommand.Create,
         DemoCommand.Create,
         CopyToPostgreSqlCommand.Create,
+        TeamsPackageCommand.Create,
     ];
 
     /// <summary>

@@ -1,5 +1,5 @@
-using Quartz;
 using RelanceBot.Conversations.Messages;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Collection;
 
@@ -20,15 +20,8 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton(provider => new CollectionFilePdf(
             MessageCatalog.Load(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Collection", "Messages"))));
         services.AddScoped<LimitationWatch>();
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<LimitationWatchJob>(job => job.WithIdentity(LimitationWatchJob.Key));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(LimitationWatchJob.Key)
-                // A warning 60 days ahead can wait an hour after a start.
-                .StartAt(TimeProvider.System.GetUtcNow() + LimitationWatchInterval)
-                .WithSimpleSchedule(schedule => schedule.WithInterval(LimitationWatchInterval).RepeatForever()));
-        });
+        // A warning 60 days ahead can wait an hour after a start.
+        services.AddScheduledJob<LimitationWatchJob>(LimitationWatchJob.Name, LimitationWatchInterval, LimitationWatchInterval);
         return services;
     }
 }

@@ -1,13 +1,11 @@
-using Quartz;
+using RelanceBot.Scheduling;
 
 namespace RelanceBot.Collection;
 
-/// <summary>Looks for invoices close to their limitation; hourly is plenty for a warning given 60 days ahead.</summary>
-[DisallowConcurrentExecution]
-public sealed class LimitationWatchJob(LimitationWatch watch) : IJob
+/// <summary>The scheduled run of <see cref="LimitationWatch"/>.</summary>
+public sealed class LimitationWatchJob(LimitationWatch watch) : IScheduledWork
 {
-    public static readonly JobKey Key = new(nameof(LimitationWatchJob), "collection");
+    public const string Name = "limitation-watch";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await watch.WarnAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken) => await watch.WarnAsync(cancellationToken);
 }

@@ -47,4 +47,8 @@ public sealed class ConversationReferenceRecord : IAuditable
 
     // Conversations are bound to a patient, not yet to a practice.
     Guid? IAuditable.AuditPracticeId => null;
+
+    // A conversation nobody has identified in is the bot's own record of where to answer (every first "bonjour" makes
+    // one); it enters the log when it is bound to a patient. Nothing unbinds a conversation.
+    bool IAuditable.IsAudited => PatientId is not null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RelanceBot.Persistence;
+using RelanceBot.Persistence.Sqlite;
 
 namespace RelanceBot.Conversations;
 
@@ -18,7 +19,7 @@ public sealed class ConversationStateStore(RelanceBotDbContext db, TimeProvider 
     public async Task<ConversationState> LoadAsync(RecordedConversation conversation, CancellationToken cancellationToken)
     {
         var id = conversation.Reference.Id;
-        return db.ConversationStates.Local.FindEntry(id)?.Entity
+        return db.FindTracked<ConversationState, Guid>(id)
             ?? (conversation.IsNew ? null : await FindState.For(db)(db, id, cancellationToken))
             ?? db.ConversationStates.Add(ConversationState.Start(id, time.GetUtcNow())).Entity;
     }

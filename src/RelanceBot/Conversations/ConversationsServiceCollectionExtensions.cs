@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Conversations.Flows;
 using RelanceBot.Conversations.Messages;
-using RelanceBot.PatientRequests;
 using RelanceBot.Understanding;
 
 namespace RelanceBot.Conversations;
@@ -24,15 +24,15 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<ConversationLinker>();
         services.AddScoped<IdentityCheckThrottles>();
         services.AddScoped<PatientFiles>();
-        services.AddPatientRequests();
         services.AddScoped<PatientSession>();
         services.AddScoped<FlowRouter>();
         services.AddScoped<OptOuts>();
         services.AddScoped<ReminderPauses>();
         services.AddScoped<PatientDialogs>();
         services.AddScoped<PatientConversation>();
-        // Registered as itself: the app's IBot is a router that hands patient traffic to it.
+        // Registered as itself: the app's IBot is the router that hands patient traffic to it.
         services.AddScoped<PatientBot>();
+        services.AddScoped<IBot, BotRouter>();
 
         services.AddScoped<IPatientFlow, MenuFlow>();
         services.AddScoped<IPatientFlow, PayNowFlow>();

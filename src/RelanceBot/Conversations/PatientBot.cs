@@ -86,7 +86,7 @@ public sealed class PatientBot(
     private async Task AnswerAsync(HeldRepliesTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var conversation = await references.RecordAsync(activity, cancellationToken);
+        var conversation = await references.TrackAsync(activity, cancellationToken);
         // Opened from a patient space: already the patient's, with no code to type.
         var spacePatient = conversation.Reference.PatientId is null && turn.GetDirectLineBinding() is { } binding
             ? await linker.BindToSpaceAsync(binding, conversation.Reference, cancellationToken)
@@ -122,6 +122,10 @@ public sealed class PatientBot(
                 await patientConversation.OnOpenedByPracticeAsync(turn, conversation, language, practiceId, cancellationToken);
                 break;
         }
+
+        // Whatever the turn left unsaved (a new conversation greeted, a reference brought up to date) is saved before
+        // any reply leaves.
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task LinkAsync(string token, ConversationReferenceRecord conversation, Reply reply, CancellationToken cancellationToken)

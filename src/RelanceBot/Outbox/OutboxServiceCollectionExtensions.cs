@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using RelanceBot.Delivery;
 
 namespace RelanceBot.Outbox;
 
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbox (<see cref="IOutbox"/>), its dispatcher running in the background (unless <c>Outbox:DispatcherEnabled</c>
-    /// is false) and the chat and e-mail deliveries, with options validated at startup.
+    /// The outbox (<see cref="IOutbox"/>) and its dispatcher running in the background (unless
+    /// <c>Outbox:DispatcherEnabled</c> is false), with options validated at startup. It sends through every
+    /// <c>IMessageDelivery</c> the channels register (<c>AddDelivery</c>, <c>AddSms</c>).
     /// </summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
@@ -22,7 +22,6 @@ public static class OutboxServiceCollectionExtensions
         services.AddScoped<DeliveryConfigurationAlerts>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
-        services.AddDelivery();
         return services;
     }
 }

@@ -13,6 +13,8 @@ public static class PatientSpaceServiceCollectionExtensions
             options.Cookie.Name = "rb_af";
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // The details access cookie is signed by Data Protection.
+        services.AddDataProtection();
         services.AddOptions<AzureDirectLineOptions>().BindConfiguration(AzureDirectLineOptions.SectionName);
         services.AddHttpClient<AzureDirectLineTokens>(client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new PatientSpaceTexts(MessageCatalog.Load(

@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RelanceBot.Payments.DemoCheckout;
 using RelanceBot.Payments.Stripe;
-using RelanceBot.Plans;
-using RelanceBot.Scheduling;
 using Stripe;
 
 namespace RelanceBot.Payments;
@@ -12,12 +10,9 @@ public static class PaymentsServiceCollectionExtensions
 {
     private const string StripeHttpClient = "stripe";
 
-    /// <summary>How often installments and deferred payments are looked at: a due day is never missed by much.</summary>
-    private static readonly TimeSpan SchedulerInterval = TimeSpan.FromMinutes(15);
-
     /// <summary>
-    /// Pay links, the Stripe webhook, Stripe.net (or the demo emulator when no key is configured) and the scheduled jobs
-    /// that charge installments and send deferred-payment links.
+    /// Pay links, the Stripe webhook, Stripe.net (or the demo emulator when no key is configured) and the patient's
+    /// payment notices.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services)
     {
@@ -36,15 +31,9 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<IPaymentLinks, PaymentLinks>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<StartCheckout>();
-        services.AddScoped<InstallmentCharges>();
-        services.AddScoped<DeferredPaymentLinks>();
         services.AddSingleton(provider => PatientNoticeTexts.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Payments", "Messages")));
         services.AddScoped<IPatientNotifier, OutboxPatientNotifier>();
-
-        // The first run waits one interval, so a restart does not race a run still settling.
-        services.AddScheduledJob<InstallmentChargeJob>(InstallmentChargeJob.Name, SchedulerInterval, SchedulerInterval);
-        services.AddScheduledJob<DeferredPaymentLinksJob>(DeferredPaymentLinksJob.Name, SchedulerInterval, SchedulerInterval);
         return services;
     }
 

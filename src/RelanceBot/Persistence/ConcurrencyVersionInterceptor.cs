@@ -27,7 +27,6 @@ internal sealed class ConcurrencyVersionInterceptor : SaveChangesInterceptor
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
         foreach (var entry in context.ChangeTracker.EntriesAsDetected<IConcurrencyVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

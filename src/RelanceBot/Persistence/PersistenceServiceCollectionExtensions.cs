@@ -12,7 +12,8 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RelanceBotDbContext"/> for the provider named by <c>Database:Provider</c> on the
-    /// <c>ConnectionStrings:RelanceBot</c> database, with auditing, concurrency versions and migrations at start.
+    /// <c>ConnectionStrings:RelanceBot</c> database, with concurrency versions and migrations at start; every
+    /// <see cref="IInterceptor"/> registered by a capability (the audit log, reminder wake-ups) applies to it.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -21,7 +22,6 @@ public static class PersistenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ConcurrencyVersionInterceptor>());
-        builder.Services.AddAuditing();
 
         // The provider decides which context type (and so which migrations) to register: it must be known now.
         var provider = DatabaseOptions.ProviderOf(builder.Configuration);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
@@ -55,6 +56,45 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     public DbSet<ReminderSchedule> ReminderSchedules => Set<ReminderSchedule>();
 
     public DbSet<ReminderStepRun> ReminderStepRuns => Set<ReminderStepRun>();
+
+    /// <summary>
+    /// Changes are detected once per save, here: the save interceptors (versions, audit, reminder wake-ups) and EF
+    /// itself then read the change tracker as detected, instead of each scanning every tracked property again. What an
+    /// interceptor changes, it changes through the tracker (entries, <c>Add</c>) or detects on that entry itself.
+    /// </summary>
+    public sealed override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        using var _ = new ChangesDetected(ChangeTracker);
+        return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public sealed override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        using var _ = new ChangesDetected(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The save itself, once changes are detected; a provider may queue it (SQLite's single writer).</summary>
+    protected virtual Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>Detects changes now and suspends automatic detection until disposed.</summary>
+    private readonly struct ChangesDetected : IDisposable
+    {
+        private readonly ChangeTracker _changeTracker;
+        private readonly bool _autoDetect;
+
+        public ChangesDetected(ChangeTracker changeTracker)
+        {
+            _changeTracker = changeTracker;
+            _autoDetect = changeTracker.AutoDetectChangesEnabled;
+            changeTracker.DetectChanges();
+            changeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        public void Dispose() => _changeTracker.AutoDetectChangesEnabled = _autoDetect;
+    }
 
     /// <summary>
     /// Begins a transaction for a unit of work that writes more than one SaveChanges (bulk inserts, set-based updates,

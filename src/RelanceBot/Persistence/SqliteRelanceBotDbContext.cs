@@ -15,20 +15,21 @@ public sealed class SqliteRelanceBotDbContext(DbContextOptions<SqliteRelanceBotD
     /// <summary>
     /// SQLite allows one writer at a time; a second one gets SQLITE_BUSY, which Microsoft.Data.Sqlite answers by
     /// sleeping and retrying (tens of milliseconds). Queuing this process's writers in memory instead keeps each save
-    /// as fast as the write itself.
+    /// as fast as the write itself. Changes are detected before the queue (<see cref="RelanceBotDbContext.SaveChangesAsync(bool, CancellationToken)"/>),
+    /// so the slot is held for the write only.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    protected override async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (_holdsWriteGate)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         var gate = WriteGate;
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {

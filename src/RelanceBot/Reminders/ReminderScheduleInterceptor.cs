@@ -43,7 +43,6 @@ public sealed class ReminderScheduleInterceptor(TimeProvider time) : SaveChanges
 
     private static List<(Invoice Invoice, bool IsNew)> ChangedInvoices(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
         return
         [
             .. context.ChangeTracker.EntriesAsDetected<Invoice>()
@@ -62,6 +61,8 @@ public sealed class ReminderScheduleInterceptor(TimeProvider time) : SaveChanges
         else
         {
             schedule.WakeAt(now);
+            // Inside a save, changes are no longer detected automatically (RelanceBotDbContext detected them first).
+            context.Entry(schedule).DetectChanges();
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using RelanceBot.Patients;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelanceBot.Outbox;
@@ -17,8 +16,6 @@ public static class RemindersServiceCollectionExtensions
     {
         services.AddSingleton(provider => ReminderTemplates.Load(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Reminders", "Templates")));
-        services.AddDataProtection();
-        services.TryAddSingleton<EmailUnsubscribe>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ReminderScheduleInterceptor>());
         services.AddSingleton<SweepDueReminders>();
         // One per batch, the batches of a page sharing one scope (and its connection's widened page cache).

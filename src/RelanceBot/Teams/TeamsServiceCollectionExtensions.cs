@@ -1,4 +1,3 @@
-using RelanceBot.BotFramework.Hosting;
 using RelanceBot.Scheduling;
 using RelanceBot.Teams.Alerts;
 using RelanceBot.Teams.Digest;
@@ -9,7 +8,7 @@ namespace RelanceBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
-    /// <summary>The staff's Teams channel; makes <see cref="TeamsStaffRouter"/> the app's bot.</summary>
+    /// <summary>The staff's Teams channel: linking, alert cards and their actions, the daily digest, <see cref="StaffBot"/>.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -27,7 +26,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<DigestCardComposer>();
         services.AddScoped<DailyDigest>();
         services.AddScoped<StaffBot>();
-        services.AddScoped<IBot, TeamsStaffRouter>();
 
         services.AddScheduledJob<AlertCardsJob>(AlertCardsJob.Name, TimeSpan.FromMinutes(1), TimeSpan.Zero);
         services.AddScheduledJob<DailyDigestJob>(DailyDigestJob.Name, TimeSpan.FromMinutes(1), TimeSpan.Zero);

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Alerts;
 using RelanceBot.Auditing;
 using RelanceBot.Conversations;
 using RelanceBot.Persistence;
+using RelanceBot.Plans;
+using RelanceBot.Tests.Conversations;
 using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Auditing;
@@ -146,6 +149,32 @@ public sealed class AuditLogTests(RelanceBotFactory factory) : IClassFixture<Rel
             .OrderByDescending(entry => entry.Id)
             .FirstAsync();
         latest.Actor.ShouldBe(ScopedAuditActor.System);
+    }
+
+    [Fact]
+    public async Task APatientsTurns_AreAuditedAsTheirConversation()
+    {
+        await using var app = new RelanceBotFactory();
+        var scenario = await PatientScenario.CreateAsync(app);
+        var chat = new PatientChat(app);
+        await chat.SayAsync(scenario.LinkToken);
+        await chat.SayAsync("je voudrais payer en plusieurs fois");
+        await chat.SayAsync("2");
+        (await chat.SayAsync("oui")).ShouldContain("transmise au cabinet");
+
+        var conversationId = await PatientScenario.QueryAsync(app, db => db.ConversationReferences
+            .Where(reference => reference.ConversationId == chat.ConversationId).Select(reference => reference.Id).SingleAsync());
+        var entries = await PatientScenario.QueryAsync(app, db => db.AuditEntries
+            .Where(entry => entry.EntityType == nameof(ConversationReferenceRecord) || entry.EntityType == nameof(InstallmentPlan)
+                || entry.EntityType == nameof(StaffAlert))
+            .ToListAsync());
+
+        // The conversation's creation, its binding to the patient, the plan it asked for and the alert it raised.
+        entries.Where(entry => entry.EntityId == conversationId.ToString()).Select(entry => entry.Action)
+            .ShouldBe([AuditAction.Created, AuditAction.Updated], ignoreOrder: true);
+        entries.Select(entry => entry.EntityType).ShouldContain(nameof(InstallmentPlan));
+        entries.Select(entry => entry.EntityType).ShouldContain(nameof(StaffAlert));
+        entries.ShouldAllBe(entry => entry.Actor == $"conversation:{conversationId}");
     }
 
     [Fact]

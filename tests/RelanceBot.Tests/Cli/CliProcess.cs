@@ -17,6 +17,9 @@ public sealed class CliProcess : IDisposable
 
     public string DatabaseFile => Path.Combine(_directory, "cli.db");
 
+    /// <summary>Settings given to the runs as environment variables (<c>Section__Key</c>), over the app's own.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public Task<CliResult> RunAsync(params string[] args) =>
         RunAsync(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "RelanceBot.dll"), .. args]));
 
@@ -46,6 +49,11 @@ public sealed class CliProcess : IDisposable
         start.RedirectStandardError = true;
         start.Environment["ConnectionStrings__RelanceBot"] = $"Data Source={DatabaseFile}";
         start.Environment["Database__Provider"] = "Sqlite";
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

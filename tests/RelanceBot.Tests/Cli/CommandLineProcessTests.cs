@@ -3,7 +3,7 @@ namespace RelanceBot.Tests.Cli;
 /// <summary>The command line as a user meets it: a real process, which must never start a second bot by mistake.</summary>
 public sealed class CommandLineProcessTests : IDisposable
 {
-    private static readonly string[] CommandNames = ["practices", "import", "preview", "pay-link", "connect-stripe", "demo"];
+    private static readonly string[] CommandNames = ["practices", "import", "preview", "pay-link", "connect-stripe", "demo", "teams-package"];
 
     private readonly CliProcess _cli = new();
 

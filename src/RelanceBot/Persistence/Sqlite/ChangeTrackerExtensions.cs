@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace RelanceBot.Persistence.Sqlite;
@@ -21,6 +22,25 @@ public static class ChangeTrackerExtensions
         finally
         {
             changeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// The tracked <typeparamref name="TEntity"/> with this primary key, or null. <c>DbSet.Local</c> would detect the
+    /// changes of every tracked entity first, for a lookup by key that does not need it.
+    /// </summary>
+    public static TEntity? FindTracked<TEntity, TKey>(this DbContext context, TKey key)
+        where TEntity : class
+    {
+        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return context.Set<TEntity>().Local.FindEntry(key)?.Entity;
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 }

@@ -1,15 +1,15 @@
 using RelanceBot.BotFramework.Hosting;
 using RelanceBot.BotFramework.Schema;
-using RelanceBot.Conversations;
+using RelanceBot.Teams;
 using RelanceBot.Teams.Alerts;
 
-namespace RelanceBot.Teams;
+namespace RelanceBot.Conversations;
 
 /// <summary>
-/// The app's bot: staff traffic from Teams (channel and group conversations, card actions) goes to
+/// The app's bot: routes each turn, staff traffic from Teams (channel and group conversations, card actions) to
 /// <see cref="StaffBot"/>, everything else to the patients' <see cref="PatientBot"/>.
 /// </summary>
-public sealed class TeamsStaffRouter(IServiceProvider services) : IBot
+public sealed class BotRouter(IServiceProvider services) : IBot
 {
     public Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

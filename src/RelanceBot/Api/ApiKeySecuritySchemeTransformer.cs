@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using RelanceBot.Practices;
 
-namespace RelanceBot.Intake;
+namespace RelanceBot.Api;
 
 /// <summary>Declares the API key scheme in the OpenAPI document and requires it on the operations that use it.</summary>
 internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer

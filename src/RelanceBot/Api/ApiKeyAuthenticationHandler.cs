@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelanceBot.Auditing;
 using RelanceBot.Persistence;
+using RelanceBot.Practices;
 
-namespace RelanceBot.Practices;
+namespace RelanceBot.Api;
 
 /// <summary>
 /// Authenticates a practice by the <c>X-Api-Key</c> header: the key is hashed and looked up among unrevoked keys,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace RelanceBot.Intake;
+namespace RelanceBot.Api;
 
 /// <summary>
 /// Answers requests the framework could not bind (malformed JSON, a value of the wrong type, unknown members, wrong

@@ -1,4 +1,4 @@
-namespace RelanceBot.Practices;
+namespace RelanceBot.Api;
 
 public static class PracticeApiKeyAuthentication
 {
