@@ -55,7 +55,9 @@ return 0;
 
 static WebApplication CreateApp(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The app's own files (settings, message catalogs, templates, the Web Chat bundle) are beside its binary, whatever
+    // directory it is started from (`dotnet publish/RelanceBot.dll`, a service manager).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     builder.AddPersistence();
     builder.Services.AddAuditing();

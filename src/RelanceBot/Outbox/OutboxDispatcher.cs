@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RelanceBot.Auditing;
 using RelanceBot.Delivery;
 using RelanceBot.Persistence;
 
@@ -19,6 +20,9 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : IDisposable
 {
+    /// <summary>The audit log's name for the dispatcher.</summary>
+    public const string AuditActor = "outbox-dispatcher";
+
     // Shared by the batches in flight, so pipelining batches never exceeds the configured number of sends.
     private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxParallelSends, options.Value.MaxParallelSends);
 
@@ -49,6 +53,9 @@ public sealed class OutboxDispatcher(
     /// <summary>Claims, sends and settles one batch; returns how many messages were claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
+        // What settling a batch changes (delivery records, fallback alerts) is the dispatcher's doing, in every scope
+        // this batch opens (lanes, lease renewals).
+        ScopedAuditActor.UseForFlow(AuditActor);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
         var owner = Guid.CreateVersion7(time.GetUtcNow());

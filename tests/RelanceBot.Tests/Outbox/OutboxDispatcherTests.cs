@@ -199,6 +199,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         alert.Kind.ShouldBe(StaffAlertKind.NoUsableChannel);
         alert.PatientId.ShouldBe(patient.Id);
         messages.ShouldNotContain(message => message.Purpose == OutboxPurpose.StaffAlert, "the fallback posts nothing itself");
+        (await _bed.InScopeAsync((_, db) => db.AuditEntries.SingleAsync(entry => entry.EntityId == alert.Id.ToString())))
+            .Actor.ShouldBe(OutboxDispatcher.AuditActor);
 
         // The card dispatcher (the Teams job, every minute) posts the alert's card.
         (await _bed.InScopeAsync((services, _) => services.GetRequiredService<AlertCardDispatcher>().DispatchAsync(CancellationToken.None)))

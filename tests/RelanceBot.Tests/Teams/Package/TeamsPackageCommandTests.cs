@@ -71,6 +71,17 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheBuiltApp_StartedFromAnotherDirectory_FindsItsOwnCatalogs()
+    {
+        // `dotnet RelanceBot.dll` from the CLI's own directory, as `dotnet publish/RelanceBot.dll` from elsewhere.
+        var result = await _cli.RunAsync("teams-package", "--out", "relancebot.zip");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var zip = ZipFile.OpenRead(Path.Combine(_cli.WorkingDirectory, "relancebot.zip"));
+        ((string)Json(zip, "manifest.json")["description"]!["short"]!).ShouldContain("patients");
+    }
+
+    [Fact]
     public async Task TheKeptSchema_RefusesAManifestWhoseBotScopesAreWrong()
     {
         var result = await _cli.DotnetRunAsync(_shell, "teams-package", "--out", "relancebot.zip");
