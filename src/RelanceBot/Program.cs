@@ -33,6 +33,7 @@ if (CommandLineInterface.IsCommandLine(args))
 var app = CreateApp(args);
 
 app.MapApi()
+    .MapPracticeSettings()
     .MapPatients()
     .MapInvoices()
     .MapFormalNotices()

@@ -31,7 +31,7 @@ public sealed class DemoCheckoutApp : WebApplicationFactory<Program>
         StartServer();
         await using var scope = Services.CreateAsyncScope();
         var practice = await scope.ServiceProvider.GetRequiredService<AddPractice>()
-            .HandleAsync($"Cabinet {reference}", "Dr Dupont", null, null, null, null, CancellationToken.None);
+            .HandleAsync($"Cabinet {reference}", "Dr Dupont", null, null, null, null, null, CancellationToken.None);
         using var api = new HttpClient { BaseAddress = BaseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", practice.PlainApiKey);
         (await api.PutAsJsonAsync("/api/v1/patients/P-1", new

@@ -65,7 +65,7 @@ public sealed class TeamsChannelPlaygroundTests
     {
         await using var scope = bot.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var practice = (await services.GetRequiredService<AddPractice>().HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, CancellationToken.None)).Practice!;
+        var practice = (await services.GetRequiredService<AddPractice>().HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, null, CancellationToken.None)).Practice!;
         (await services.GetRequiredService<RegisterStaff>().HandleAsync(practice.Id, "Alex Wilber", aadObjectId, "Assistant", CancellationToken.None))
             .Staff.ShouldNotBeNull();
         return practice;

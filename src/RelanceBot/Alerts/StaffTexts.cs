@@ -4,7 +4,7 @@ namespace RelanceBot.Alerts;
 
 /// <summary>
 /// What staff read outside the Teams cards' own wording (alert summaries, the preview's notes), from editable JSON (<c>Alerts/Messages/{fr,en}.json</c>), in the
-/// practice's staff language (<see cref="AlertsOptions.StaffLanguage"/>) with that language's formats.
+/// practice's language (<see cref="Practices.Practice.Language"/>) with that language's formats.
 /// </summary>
 public sealed class StaffTexts(MessageCatalog catalog, BotLanguage language)
 {
@@ -17,7 +17,4 @@ public sealed class StaffTexts(MessageCatalog catalog, BotLanguage language)
     /// <inheritdoc cref="MessageCatalog.RenderCount"/>
     public string SayCount(string key, long count, params (string Name, string Value)[] values)
         => catalog.RenderCount(language, key, count, values);
-
-    /// <summary>The same texts in another language: the tests read both.</summary>
-    public StaffTexts In(BotLanguage other) => new(catalog, other);
 }

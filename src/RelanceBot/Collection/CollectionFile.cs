@@ -1,3 +1,4 @@
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Patients;
 using RelanceBot.Reminders;
 
@@ -23,7 +24,8 @@ public sealed record CollectionFile(
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 }
 
-public sealed record CollectionCreditor(string PracticeName, string PractitionerName, string? Phone);
+/// <param name="Language">The practice's staff language, which the PDF is written in.</param>
+public sealed record CollectionCreditor(string PracticeName, string PractitionerName, string? Phone, BotLanguage Language);
 
 public sealed record CollectionDebtor(
     string Reference, string FirstName, string LastName, DateOnly DateOfBirth, string? Email, string? Phone);

@@ -50,7 +50,7 @@ public sealed class CollectionFileQuery(RelanceBotDbContext db, CadencePolicies 
             .ToList();
 
         return new CollectionFile(
-            new CollectionCreditor(practice.Name, practice.PractitionerName, practice.Phone),
+            new CollectionCreditor(practice.Name, practice.PractitionerName, practice.Phone, practice.Language),
             new CollectionDebtor(patient.ExternalReference, patient.FirstName, patient.LastName, patient.DateOfBirth, patient.Email, patient.PhoneE164),
             [.. invoices.Select(invoice => new CollectionInvoice(
                 invoice.ExternalReference, invoice.IssueDate, invoice.DueDate, invoice.AmountDueCents, invoice.AmountPaidCents,

@@ -1,4 +1,3 @@
-using RelanceBot.Alerts;
 using RelanceBot.Conversations.Messages;
 using RelanceBot.Scheduling;
 
@@ -17,10 +16,9 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<HandOverToCollection>();
         services.AddScoped<EndCollection>();
         services.AddScoped<CollectionFileQuery>();
-        // The PDF reads in the staff language, from the collection file's own catalog.
-        services.AddSingleton(provider => new CollectionFilePdf(new StaffTexts(
-            MessageCatalog.Load(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Collection", "Messages")),
-            provider.GetRequiredService<StaffTexts>().Language)));
+        // The PDF reads in the practice's staff language, from the collection file's own catalog.
+        services.AddSingleton(provider => new CollectionFilePdf(
+            MessageCatalog.Load(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, "Collection", "Messages"))));
         services.AddScoped<LimitationWatch>();
         // A warning 60 days ahead can wait an hour after a start.
         services.AddScheduledJob<LimitationWatchJob>(LimitationWatchJob.Name, LimitationWatchInterval, LimitationWatchInterval);

@@ -46,10 +46,11 @@ public sealed class HandOverToCollection(RelanceBotDbContext db, CadencePolicies
         }
 
         invoice.HandOver(now);
+        var texts = await alerts.TextsForAsync(invoice.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.CollectionInProgress,
-            alerts.Texts.Say("collection-in-progress", ("invoice", invoice.ExternalReference)),
+            texts.Say("collection-in-progress", ("invoice", invoice.ExternalReference)),
             invoice.PatientId,
             invoice.Id));
         return null;

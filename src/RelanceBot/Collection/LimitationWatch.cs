@@ -24,7 +24,7 @@ public sealed class LimitationWatch(RelanceBotDbContext db, StaffAlerts alerts, 
     public async Task<int> WarnAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var practices = await db.Practices.AsNoTracking().Select(practice => new { practice.Id, practice.TimeZoneId }).ToListAsync(cancellationToken);
+        var practices = await db.Practices.AsNoTracking().Select(practice => new { practice.Id, practice.TimeZoneId, practice.Language }).ToListAsync(cancellationToken);
         var raised = 0;
         foreach (var practice in practices)
         {
@@ -50,13 +50,14 @@ public sealed class LimitationWatch(RelanceBotDbContext db, StaffAlerts alerts, 
                 }
 
                 var expiresOn = InvoiceLimitation.ExpiresOn(clockStart);
+                var texts = alerts.TextsIn(practice.Language);
                 alerts.Raise(new NewStaffAlert(
                     practice.Id,
                     StaffAlertKind.LimitationApproaching,
-                    alerts.Texts.Say(
+                    texts.Say(
                         invoice.AcknowledgedOn is null ? "limitation-approaching-issued" : "limitation-approaching-acknowledged",
                         ("invoice", invoice.ExternalReference),
-                        ("date", alerts.Texts.Format.Date(expiresOn))),
+                        ("date", texts.Format.Date(expiresOn))),
                     invoice.PatientId,
                     invoice.Id));
                 raised++;

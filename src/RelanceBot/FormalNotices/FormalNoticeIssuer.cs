@@ -12,7 +12,7 @@ namespace RelanceBot.FormalNotices;
 /// e-mail carrying it only names it), the invoice's notice record, and what staff must be told (with the letter to
 /// download for registered post).
 /// </summary>
-public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLetter letter, StaffTexts staffTexts)
+public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLetter letter, StaffCatalog staffCatalog)
 {
     /// <param name="reachesByEmail">Whether the notice goes out by e-mail (with the letter attached); otherwise only by post.</param>
     public IssuedFormalNotice Issue(
@@ -32,6 +32,7 @@ public sealed class FormalNoticeIssuer(RelanceBotDbContext db, FormalNoticeLette
         db.Add(document);
         db.Add(notice);
 
+        var staffTexts = staffCatalog.In(practice.Language);
         var summary = staffTexts.Say(
             reachesByEmail ? "formal-notice-by-email" : "formal-notice-by-post-only",
             ("invoice", invoice.ExternalReference),

@@ -42,7 +42,7 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
     /// <summary>Reminders wait until then (a promised payment date, a claim staff must check…), then resume.</summary>
     public DateTimeOffset? RemindersPausedUntil { get; private set; }
 
-    public string? RemindersPauseReason { get; private set; }
+    public ReminderPauseReason? RemindersPauseReason { get; private set; }
 
     /// <summary>
     /// The last day the patient acknowledged the debt (a plan or a date they accepted, a partial payment): the
@@ -224,9 +224,8 @@ public sealed class Invoice : IAuditable, IConcurrencyVersioned
         return true;
     }
 
-    public void PauseReminders(DateTimeOffset until, string reason, DateTimeOffset now)
+    public void PauseReminders(DateTimeOffset until, ReminderPauseReason reason, DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         EnsureNotCancelled();
         RemindersPausedUntil = until;
         RemindersPauseReason = reason;

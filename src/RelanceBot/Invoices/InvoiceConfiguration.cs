@@ -17,7 +17,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(invoice => invoice.Currency).HasMaxLength(3).IsRequired();
         builder.Property(invoice => invoice.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(invoice => invoice.InternalDescription).HasMaxLength(InvoiceRules.MaxDescriptionLength);
-        builder.Property(invoice => invoice.RemindersPauseReason).HasMaxLength(200);
+        builder.Property(invoice => invoice.RemindersPauseReason).HasConversion<string>().HasMaxLength(200);
         builder.Property(invoice => invoice.Version).IsConcurrencyToken();
         builder.Ignore(invoice => invoice.AmountOutstandingCents);
         builder.Ignore(invoice => invoice.LimitationClockStart);

@@ -32,7 +32,7 @@ internal sealed class DeliveryConfigurationAlerts(
             ("sender", settings.SenderAddress),
         ];
         var key = $"config-{fault}";
-        logger.LogWarning("Delivery configuration fault {Fault}: {Fix}", fault, alerts.Texts.In(BotLanguage.English).Say(key, values));
+        logger.LogWarning("Delivery configuration fault {Fault}: {Fix}", fault, alerts.TextsIn(BotLanguage.English).Say(key, values));
 
         var alreadyOpen = db.StaffAlerts.Local.Any(alert => IsOpen(alert, practiceId))
             || await db.StaffAlerts.AnyAsync(
@@ -40,7 +40,8 @@ internal sealed class DeliveryConfigurationAlerts(
                 cancellationToken);
         if (!alreadyOpen)
         {
-            alerts.Raise(new NewStaffAlert(practiceId, StaffAlertKind.DeliveryConfiguration, alerts.Texts.Say(key, values)));
+            var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
+            alerts.Raise(new NewStaffAlert(practiceId, StaffAlertKind.DeliveryConfiguration, texts.Say(key, values)));
         }
     }
 

@@ -71,10 +71,11 @@ internal sealed class DeliveryFallback(RelanceBotDbContext db, StaffAlerts alert
         }
 
         // The Teams job posts its card, like every open alert's.
+        var texts = await alerts.TextsForAsync(failed.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             failed.PracticeId,
             StaffAlertKind.NoUsableChannel,
-            alerts.Texts.Say("no-channel-left"),
+            texts.Say("no-channel-left"),
             PatientId: patientId,
             InvoiceId: failed.InvoiceId));
     }

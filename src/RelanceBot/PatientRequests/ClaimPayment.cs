@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Flows;
+using RelanceBot.Invoices;
 
 namespace RelanceBot.PatientRequests;
 
@@ -18,17 +19,18 @@ public sealed class ClaimPayment(PatientFiles files, StaffAlerts alerts, IOption
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
         var now = time.GetUtcNow();
         var invoices = await files.PauseOpenInvoicesAsync(
-            patientId, invoiceIds, now.AddDays(options.Value.AlreadyPaidPauseDays), "Le patient indique avoir payé : à vérifier", now, cancellationToken);
+            patientId, invoiceIds, now.AddDays(options.Value.AlreadyPaidPauseDays), ReminderPauseReason.PaymentClaimed, now, cancellationToken);
         if (invoices.Count == 0)
         {
             return 0;
         }
 
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.AlreadyPaidClaim,
-            alerts.Texts.SayCount(
-                "already-paid", invoices.Count, ("amount", alerts.Texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
+            texts.SayCount(
+                "already-paid", invoices.Count, ("amount", texts.Format.Money(invoices.Sum(invoice => invoice.AmountOutstandingCents)))),
             patientId,
             PatientWords: patientWords,
             // Every invoice named: staff check the payment, and record it at the desk, for all of them at once.

@@ -20,10 +20,11 @@ public sealed class ContestInvoice(PatientFiles files, StaffAlerts alerts, TimeP
         }
 
         invoice.Dispute(time.GetUtcNow());
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.Dispute,
-            alerts.Texts.Say("dispute", ("invoice", invoice.ExternalReference)),
+            texts.Say("dispute", ("invoice", invoice.ExternalReference)),
             patientId,
             invoice.Id,
             reason));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Flows;
+using RelanceBot.Invoices;
 
 namespace RelanceBot.PatientRequests;
 
@@ -20,9 +21,9 @@ public sealed class RequestCallBack(PatientFiles files, StaffAlerts alerts, IOpt
         var now = time.GetUtcNow();
         await files.PauseOpenInvoicesAsync(
             patientId, [.. file.OpenInvoices.Select(invoice => invoice.Id)], now.AddDays(options.Value.StaffReviewPauseDays),
-            "Le patient demande à être rappelé", now, cancellationToken);
+            ReminderPauseReason.CallBackRequested, now, cancellationToken);
 
-        var texts = alerts.Texts;
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         var origin = conversationChannelId is null ? texts.Say("origin-space") : texts.Say("origin-conversation", ("channel", conversationChannelId));
         alerts.Raise(new NewStaffAlert(
             practiceId,

@@ -29,12 +29,13 @@ public sealed class StopMessages(RelanceBotDbContext db, StaffAlerts alerts, Tim
             channel.OptOut($"Demande du patient : « {patientWords} »", now);
         }
 
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.OptOut,
             scope.IsEverything
-                ? alerts.Texts.Say("opt-out-everything")
-                : alerts.Texts.Say("opt-out-channel", ("channel", alerts.Texts.Say($"channel-{channels.FirstOrDefault()?.Kind ?? ChannelKind.Chat}"))),
+                ? texts.Say("opt-out-everything")
+                : texts.Say("opt-out-channel", ("channel", texts.Say($"channel-{channels.FirstOrDefault()?.Kind ?? ChannelKind.Chat}"))),
             patientId,
             PatientWords: patientWords));
         return channels;

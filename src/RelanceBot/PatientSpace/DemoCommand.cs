@@ -25,7 +25,7 @@ public static class DemoCommand
             var practice = await scoped.GetRequiredService<AddPractice>()
                 .HandleAsync(
                     "Cabinet du Dr Martin (démo)", "Dr Claire Martin", null, "01 23 45 67 89",
-                    "12 rue de la Paix\n75002 Paris", "du lundi au vendredi, de 9 h à 18 h", cancellationToken);
+                    "12 rue de la Paix\n75002 Paris", "du lundi au vendredi, de 9 h à 18 h", null, cancellationToken);
             var practiceId = practice.Practice!.Id;
             var today = DateOnly.FromDateTime(scoped.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             await scoped.GetRequiredService<UpsertPatient>().HandleAsync(

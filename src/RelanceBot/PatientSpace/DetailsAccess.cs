@@ -63,10 +63,12 @@ internal static class DetailsAccess
         var locked = counter.Fail(settings.IdentityMaxAttempts, settings.IdentityAttemptWindow, settings.IdentityLockDuration, now);
         if (locked)
         {
-            services.GetRequiredService<StaffAlerts>().Raise(new NewStaffAlert(
+            var alerts = services.GetRequiredService<StaffAlerts>();
+            var staffTexts = await alerts.TextsForAsync(visit.PracticeId, http.RequestAborted);
+            alerts.Raise(new NewStaffAlert(
                 visit.PracticeId,
                 StaffAlertKind.IdentityCheckLocked,
-                services.GetRequiredService<StaffAlerts>().Texts.SayCount("identity-locked-space", settings.IdentityMaxAttempts),
+                staffTexts.SayCount("identity-locked-space", settings.IdentityMaxAttempts),
                 visit.PatientId));
         }
 

@@ -27,7 +27,7 @@ public sealed class OutboxPatientNotifier(
         {
             alerts.Raise(new NewStaffAlert(
                 notice.PracticeId, StaffAlertKind.NoUsableChannel,
-                alerts.Texts.Say("notice-no-channel"), patient.Id, notice.InvoiceId));
+                (await alerts.TextsForAsync(notice.PracticeId, cancellationToken)).Say("notice-no-channel"), patient.Id, notice.InvoiceId));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelanceBot.Conversations.Messages;
 
 namespace RelanceBot.Payments;
@@ -24,6 +25,8 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
                         [new("F-1", 6000, "https://relancebot.example/p/a"), new("F-2", 6345, "https://relancebot.example/p/b")]));
                 }
             }
+
+            texts.ProductName(language, "F-1", null);
         }
 
         return texts;
@@ -55,6 +58,18 @@ public sealed class PatientNoticeTexts(MessageCatalog catalog)
 
     /// <summary>The chat button paying one invoice of a notice about several.</summary>
     public string PayInvoiceButton(BotLanguage language, string reference) => catalog.Render(language, "pay-invoice-button", ("invoice", reference));
+
+    /// <summary>
+    /// What the patient's bank statement, Stripe's page and receipt call the payment: the invoice (and the installment),
+    /// never the care.
+    /// </summary>
+    public string ProductName(BotLanguage language, string invoiceReference, (int Number, int Total)? installment)
+        => installment is var (number, total)
+            ? catalog.Render(language, "product-installment",
+                ("invoice", invoiceReference),
+                ("number", number.ToString(CultureInfo.InvariantCulture)),
+                ("total", total.ToString(CultureInfo.InvariantCulture)))
+            : catalog.Render(language, "product-invoice", ("invoice", invoiceReference));
 
     /// <summary>A page a patient sees on the bot's host: its title (<c>{key}.title</c>) and its text.</summary>
     public (string Title, string Text) Page(BotLanguage language, string key, params (string Name, string Value)[] values)

@@ -35,10 +35,11 @@ public sealed class PaymentLedger(
             invoice.PracticeId, invoice.Id, reference.InstallmentId, received.PaymentIntentId, received.AmountCents, now));
         if (invoice.Status == InvoiceStatus.Cancelled)
         {
+            var texts = await alerts.TextsForAsync(invoice.PracticeId, cancellationToken);
             alerts.Raise(new NewStaffAlert(
                 invoice.PracticeId,
                 StaffAlertKind.Escalation,
-                alerts.Texts.Say("refund-cancelled-invoice", ("amount", Money(received.AmountCents)), ("invoice", invoice.ExternalReference)),
+                texts.Say("refund-cancelled-invoice", ("amount", texts.Format.Money(received.AmountCents)), ("invoice", invoice.ExternalReference)),
                 invoice.PatientId,
                 invoice.Id));
             return true;
@@ -53,11 +54,12 @@ public sealed class PaymentLedger(
         if (excess > 0)
         {
             // Settled another way first (at the desk, a second link): the patient paid twice.
+            var texts = await alerts.TextsForAsync(invoice.PracticeId, cancellationToken);
             alerts.Raise(new NewStaffAlert(
                 invoice.PracticeId,
                 StaffAlertKind.Escalation,
-                alerts.Texts.Say(
-                    "refund-excess", ("amount", Money(received.AmountCents)), ("invoice", invoice.ExternalReference), ("excess", Money(excess))),
+                texts.Say(
+                    "refund-excess", ("amount", texts.Format.Money(received.AmountCents)), ("invoice", invoice.ExternalReference), ("excess", texts.Format.Money(excess))),
                 invoice.PatientId,
                 invoice.Id));
         }
@@ -123,6 +125,7 @@ public sealed class PaymentLedger(
             invoice.Dispute(now);
         }
 
+        var texts = await alerts.TextsForAsync(invoice.PracticeId, cancellationToken);
         foreach (var plan in await LivePlansAsync(invoice.Id, cancellationToken))
         {
             plan.Fail("Card payment disputed", now);
@@ -132,8 +135,8 @@ public sealed class PaymentLedger(
             invoice.PracticeId,
             StaffAlertKind.Dispute,
             reason is null
-                ? alerts.Texts.Say("chargeback", ("amount", Money(payment.AmountCents)), ("invoice", invoice.ExternalReference))
-                : alerts.Texts.Say("chargeback-reason", ("amount", Money(payment.AmountCents)), ("invoice", invoice.ExternalReference), ("reason", reason)),
+                ? texts.Say("chargeback", ("amount", texts.Format.Money(payment.AmountCents)), ("invoice", invoice.ExternalReference))
+                : texts.Say("chargeback-reason", ("amount", texts.Format.Money(payment.AmountCents)), ("invoice", invoice.ExternalReference), ("reason", reason)),
             invoice.PatientId,
             invoice.Id));
     }
@@ -167,10 +170,11 @@ public sealed class PaymentLedger(
         await notifier.NotifyAsync(
             new PatientNotice($"payment-receipt:{settling.Id}", invoice.PracticeId, invoice.PatientId, invoice.Id, PatientNoticeKind.InvoicePaid),
             cancellationToken);
+        var texts = await alerts.TextsForAsync(invoice.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             invoice.PracticeId,
             StaffAlertKind.InvoicePaid,
-            alerts.Texts.Say("paid-online", ("invoice", invoice.ExternalReference), ("amount", Money(invoice.AmountPaidCents))),
+            texts.Say("paid-online", ("invoice", invoice.ExternalReference), ("amount", texts.Format.Money(invoice.AmountPaidCents))),
             invoice.PatientId,
             invoice.Id));
     }
@@ -189,6 +193,4 @@ public sealed class PaymentLedger(
                     || plan.Status == InstallmentPlanStatus.Approved
                     || plan.Status == InstallmentPlanStatus.Active))
             .ToListAsync(cancellationToken);
-
-    private string Money(long cents) => alerts.Texts.Format.Money(cents);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Payments.Stripe;
 using RelanceBot.Persistence;
@@ -12,7 +13,8 @@ namespace RelanceBot.Payments;
 /// next installment under a plan); every attempt is recorded as a <see cref="PaymentLinkOpen"/>.
 /// </summary>
 public sealed class StartCheckout(
-    RelanceBotDbContext db, IPaymentGateway gateway, IOptions<PaymentsOptions> options, TimeProvider time, ILogger<StartCheckout> logger)
+    RelanceBotDbContext db, IPaymentGateway gateway, PatientNoticeTexts texts, IOptions<PaymentsOptions> options, TimeProvider time,
+    ILogger<StartCheckout> logger)
 {
     // Double clicks within this window land on the same session (same idempotency key, same parameters).
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromMinutes(10);
@@ -34,7 +36,9 @@ public sealed class StartCheckout(
         var plan = await db.Set<InstallmentPlan>().SingleOrDefaultAsync(
             plan => plan.InvoiceId == invoice.Id && (plan.Status == InstallmentPlanStatus.Approved || plan.Status == InstallmentPlanStatus.Active),
             cancellationToken);
-        var due = PaymentDue.Of(invoice, plan);
+        var language = await db.Patients.Where(patient => patient.Id == invoice.PatientId)
+            .Select(patient => patient.Language).SingleAsync(cancellationToken);
+        var due = PaymentDue.Of(invoice, plan, texts, BotLanguages.FromCode(language) ?? BotLanguage.French);
         var window = now.ToUnixTimeSeconds() / (long)IdempotencyWindow.TotalSeconds;
         var windowStart = DateTimeOffset.FromUnixTimeSeconds(window * (long)IdempotencyWindow.TotalSeconds);
         HostedCheckout checkout;

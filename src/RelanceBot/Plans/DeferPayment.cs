@@ -1,3 +1,4 @@
+using RelanceBot.Invoices;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Plans;
@@ -47,7 +48,7 @@ public sealed class DeferPayment(RelanceBotDbContext db, PracticePlanTerms terms
         db.Add(deferral);
         invoice.Acknowledge(now);
         // The link itself goes out on the day; the cadence picks up again the day after if nothing came.
-        invoice.PauseReminders(PracticeTime.StartOf(payOn.AddDays(1), practice.TimeZoneId), "Payment deferred by the patient", now);
+        invoice.PauseReminders(PracticeTime.StartOf(payOn.AddDays(1), practice.TimeZoneId), ReminderPauseReason.PaymentDeferred, now);
         return new DeferralResult(deferral, null);
     }
 }

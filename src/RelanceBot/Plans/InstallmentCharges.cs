@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Invoices;
 using RelanceBot.Payments;
 using RelanceBot.Persistence;
@@ -22,6 +23,7 @@ public sealed class InstallmentCharges(
     StaffAlerts alerts,
     IPatientNotifier notifier,
     IPaymentLinks links,
+    PatientNoticeTexts texts,
     IOptions<PlansOptions> options,
     TimeProvider time,
     ILogger<InstallmentCharges> logger)
@@ -71,15 +73,16 @@ public sealed class InstallmentCharges(
         plan.Fail("Repeated failed charges", now);
         invoice.Reopen(now);
         invoice.ResumeReminders(now);
+        var texts = await alerts.TextsForAsync(plan.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             plan.PracticeId,
             StaffAlertKind.InstallmentFailures,
-            alerts.Texts.SayCount(
+            texts.SayCount(
                 "installment-failed",
                 installment.FailedAttempts,
                 ("number", installment.Number.ToString(CultureInfo.InvariantCulture)),
                 ("total", plan.Installments.Count.ToString(CultureInfo.InvariantCulture)),
-                ("amount", alerts.Texts.Format.Money(installment.AmountCents)),
+                ("amount", texts.Format.Money(installment.AmountCents)),
                 ("invoice", invoice.ExternalReference),
                 ("code", failureCode)),
             plan.PatientId,
@@ -116,11 +119,14 @@ public sealed class InstallmentCharges(
         await db.SaveChangesAsync(cancellationToken);
 
         var reference = new PaymentReference(plan.PracticeId, plan.InvoiceId, plan.Id, installment.Id);
+        var language = await db.Patients.Where(patient => patient.Id == plan.PatientId)
+            .Select(patient => patient.Language).SingleAsync(cancellationToken);
         var result = await gateway.ChargeSavedCardAsync(
             new SavedCardCharge(
                 reference,
                 installment.AmountCents,
-                $"Échéance {installment.Number}/{plan.Installments.Count}",
+                texts.ProductName(
+                    BotLanguages.FromCode(language) ?? BotLanguage.French, invoice.ExternalReference, (installment.Number, plan.Installments.Count)),
                 plan.StripeCustomerId,
                 plan.StripePaymentMethodId,
                 $"installment-{installment.Id:N}-attempt-{attempt}"),

@@ -1,6 +1,7 @@
 using RelanceBot.Alerts;
 using RelanceBot.Invoices;
 using RelanceBot.Persistence;
+using RelanceBot.Practices;
 
 namespace RelanceBot.Plans;
 
@@ -37,7 +38,7 @@ public sealed class RequestInstallmentPlan(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientWords);
         var now = time.GetUtcNow();
-        var requested = new List<(Invoice Invoice, InstallmentPlan Plan, string TimeZoneId)>();
+        var requested = new List<(Invoice Invoice, InstallmentPlan Plan, Practice Practice)>();
         PlanRequestRefusal? firstRefusal = null;
         foreach (var invoiceId in invoiceIds.Distinct())
         {
@@ -50,7 +51,7 @@ public sealed class RequestInstallmentPlan(
                 {
                     requested.Add((invoice, InstallmentPlan.Request(
                         invoice.PracticeId, invoice.Id, invoice.PatientId, invoice.AmountOutstandingCents, installmentCount, firstDueDate, patientWords, now),
-                        practice.TimeZoneId));
+                        practice));
                     continue;
                 }
             }
@@ -64,23 +65,23 @@ public sealed class RequestInstallmentPlan(
             return PlanRequestResult.Refused(firstRefusal ?? PlanRequestRefusal.InvoiceNotFound);
         }
 
-        var (first, _, _) = requested[0];
+        var (first, _, firstPractice) = requested[0];
         var alert = alerts.Raise(new NewStaffAlert(
             first.PracticeId,
             StaffAlertKind.PlanApproval,
-            Summarise(requested.ConvertAll(request => (request.Invoice, request.Plan))),
+            Summarise(alerts.TextsIn(firstPractice.Language), requested.ConvertAll(request => (request.Invoice, request.Plan))),
             first.PatientId,
             PatientWords: patientWords,
             RequiresDecision: true,
             InvoiceIds: requested.ConvertAll(request => request.Invoice.Id)));
-        foreach (var (invoice, plan, timeZoneId) in requested)
+        foreach (var (invoice, plan, practice) in requested)
         {
             db.Add(plan);
             plan.AwaitDecisionOn(alert.Id);
             invoice.Acknowledge(now);
             // Until staff decide, chasing the patient who just asked for time would be rude; the cadence resumes the day
             // after the first date if nobody answers (not on it: a first installment due today would pause nothing).
-            invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), timeZoneId), "Installment plan awaiting approval", now);
+            invoice.PauseReminders(PracticeTime.StartOf(firstDueDate.AddDays(1), practice.TimeZoneId), ReminderPauseReason.PlanAwaitingApproval, now);
         }
 
         return new PlanRequestResult(requested.ConvertAll(request => request.Plan), null);
@@ -102,9 +103,8 @@ public sealed class RequestInstallmentPlan(
     }
 
     /// <summary>Every invoice with its amount, the total and the schedule the plans add up to, in the staff's language.</summary>
-    private string Summarise(List<(Invoice Invoice, InstallmentPlan Plan)> requested)
+    private static string Summarise(StaffTexts texts, List<(Invoice Invoice, InstallmentPlan Plan)> requested)
     {
-        var texts = alerts.Texts;
         var count = requested[0].Plan.Installments.Count;
         var schedule = string.Join(" + ", Enumerable.Range(0, count).Select(index => texts.Say(
             "plan-installment",

@@ -11,9 +11,10 @@ public sealed class AddPractice(RelanceBotDbContext db, TimeProvider timeProvide
 
     /// <param name="postalAddress">Lines separated by line breaks; printed on the practice's letters.</param>
     /// <param name="openingHours">As patients should read it, e.g. "du lundi au vendredi, de 9 h à 18 h".</param>
+    /// <param name="language">The staff's language, <c>fr</c> (when null) or <c>en</c>.</param>
     public async Task<Result> HandleAsync(
         string name, string practitionerName, string? timeZoneId, string? phone, string? postalAddress, string? openingHours,
-        CancellationToken cancellationToken)
+        string? language, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(name))
@@ -52,13 +53,14 @@ public sealed class AddPractice(RelanceBotDbContext db, TimeProvider timeProvide
             errors.Add("opening-hours", $"At most {Practice.MaxOpeningHoursLength} characters.");
         }
 
+        var staffLanguage = PracticeLanguage.Parse(language, errors);
         if (!errors.IsEmpty)
         {
             return new Result(null, null, errors);
         }
 
         var now = timeProvider.GetUtcNow();
-        var practice = Practice.Create(name, practitionerName, zone, phoneE164, now, address, hours);
+        var practice = Practice.Create(name, practitionerName, zone, phoneE164, now, address, hours, staffLanguage);
         var (key, plainKey) = PracticeApiKey.Issue(practice.Id, now);
         db.Practices.Add(practice);
         db.PracticeApiKeys.Add(key);

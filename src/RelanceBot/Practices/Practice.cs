@@ -1,4 +1,5 @@
 using RelanceBot.Auditing;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Persistence;
 
 namespace RelanceBot.Practices;
@@ -28,6 +29,12 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
     /// <summary>When patients can reach the practice, as it writes it ("du lundi au vendredi, de 9 h à 18 h"); shown verbatim.</summary>
     public string? OpeningHours { get; private set; }
 
+    /// <summary>
+    /// The language its staff read (alert summaries, Teams cards, the digest, the preview's notes, letters' staff texts),
+    /// with that language's formats; patients read their own.
+    /// </summary>
+    public BotLanguage Language { get; private set; } = BotLanguage.French;
+
     /// <summary>The stored Teams conversation where staff alerts are posted.</summary>
     public Guid? TeamsAlertChannelReferenceId { get; private set; }
 
@@ -43,7 +50,8 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
     }
 
     public static Practice Create(
-        string name, string practitionerName, string timeZoneId, string? phone, DateTimeOffset now, string? postalAddress = null, string? openingHours = null)
+        string name, string practitionerName, string timeZoneId, string? phone, DateTimeOffset now, string? postalAddress = null, string? openingHours = null,
+        BotLanguage language = BotLanguage.French)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(practitionerName);
@@ -57,9 +65,12 @@ public sealed class Practice : IAuditable, IConcurrencyVersioned
             Phone = phone,
             PostalAddress = postalAddress,
             OpeningHours = openingHours,
+            Language = language,
             CreatedAt = now,
         };
     }
+
+    public void UseLanguage(BotLanguage language) => Language = language;
 
     public void UseTeamsAlertChannel(Guid conversationReferenceId) => TeamsAlertChannelReferenceId = conversationReferenceId;
 

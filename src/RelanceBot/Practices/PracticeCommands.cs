@@ -5,8 +5,8 @@ using RelanceBot.Teams.Linking;
 namespace RelanceBot.Practices;
 
 /// <summary>
-/// <c>practices add | add-key | revoke-key | add-staff | teams-link-code</c>: set a practice up, manage its API keys,
-/// its staff and the link of its Teams channel.
+/// <c>practices add | set-language | add-key | revoke-key | add-staff | teams-link-code</c>: set a practice up, choose
+/// its staff's language, manage its API keys, its staff and the link of its Teams channel.
 /// </summary>
 public static class PracticeCommands
 {
@@ -18,6 +18,7 @@ public static class PracticeCommands
         new(Name, "Set up practices and manage their API keys.")
         {
             AddCommand(services),
+            SetLanguageCommand(services),
             AddKeyCommand(services),
             RevokeKeyCommand(services),
             AddStaffCommand(services),
@@ -38,9 +39,10 @@ public static class PracticeCommands
         {
             Description = "When patients can reach the practice, as they should read it (\"du lundi au vendredi, de 9 h à 18 h\").",
         };
+        var language = LanguageOption();
         var command = new Command("add", "Create a practice; prints its id and its first API key (shown once).")
         {
-            name, practitioner, timeZone, phone, address, openingHours,
+            name, practitioner, timeZone, phone, address, openingHours, language,
         };
         command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
         {
@@ -51,6 +53,7 @@ public static class PracticeCommands
                 parseResult.GetValue(phone),
                 parseResult.GetValue(address)?.Replace("\\n", "\n", StringComparison.Ordinal),
                 parseResult.GetValue(openingHours),
+                parseResult.GetValue(language),
                 cancellationToken);
             if (result.Practice is null)
             {
@@ -61,6 +64,32 @@ public static class PracticeCommands
             var output = parseResult.InvocationConfiguration.Output;
             await output.WriteLineAsync($"Practice id: {result.Practice.Id}");
             await WriteKeyAsync(output, result.PlainApiKey!);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command SetLanguageCommand(IServiceProvider services)
+    {
+        var practice = PracticeOption();
+        var language = LanguageOption();
+        language.Required = true;
+        var command = new Command("set-language", "Choose the language the practice's staff read alerts, cards and the digest in.")
+        {
+            practice, language,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandScope.RunAsync(services, Actor, async scoped =>
+        {
+            var practiceId = parseResult.GetValue(practice);
+            var errors = await scoped.GetRequiredService<SetPracticeLanguage>()
+                .HandleAsync(practiceId, parseResult.GetValue(language), cancellationToken);
+            if (errors is null || !errors.IsEmpty)
+            {
+                await WriteErrorsAsync(parseResult, errors?.All ?? [("practice", $"No practice with id {practiceId}.")]);
+                return 1;
+            }
+
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync("Language saved.");
             return 0;
         }, cancellationToken));
         return command;
@@ -162,6 +191,9 @@ public static class PracticeCommands
         }, cancellationToken));
         return command;
     }
+
+    private static Option<string> LanguageOption() =>
+        new("--language") { Description = "The staff's language: fr (default) or en; patients read their own." };
 
     public static Option<Guid> PracticeOption() =>
         new("--practice") { Description = "The practice's id.", Required = true };

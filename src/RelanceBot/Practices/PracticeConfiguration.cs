@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RelanceBot.Conversations;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Patients;
 
 namespace RelanceBot.Practices;
@@ -18,6 +19,10 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(practice => practice.Phone).HasMaxLength(16);
         builder.Property(practice => practice.PostalAddress).HasMaxLength(PatientRules.MaxPostalAddressLength);
         builder.Property(practice => practice.OpeningHours).HasMaxLength(Practice.MaxOpeningHoursLength);
+        builder.Property(practice => practice.Language)
+            .HasConversion(language => language.Code(), code => BotLanguages.FromCode(code) ?? BotLanguage.French)
+            .HasMaxLength(2)
+            .IsRequired();
         builder.Property(practice => practice.Version).IsConcurrencyToken();
         builder.HasOne<ConversationReferenceRecord>()
             .WithMany()

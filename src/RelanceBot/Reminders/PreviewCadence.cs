@@ -18,7 +18,7 @@ namespace RelanceBot.Reminders;
 /// </summary>
 public sealed class PreviewCadence(
     RelanceBotDbContext db, CadencePolicies policies, IPaymentLinks paymentLinks, ReminderTemplates templates, IOptions<SmsOptions> sms,
-    StaffTexts staffTexts, TimeProvider time)
+    StaffCatalog staffCatalog, TimeProvider time)
 {
     public const int MaxDays = 120;
     public const int MaxInvoices = 500;
@@ -33,6 +33,7 @@ public sealed class PreviewCadence(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         var practice = await db.Practices.AsNoTracking().SingleAsync(candidate => candidate.Id == practiceId, cancellationToken);
         var planner = new CadencePlanner(await policies.GetAsync(practiceId, cancellationToken), evenWhenDisabled: true);
+        var staffTexts = staffCatalog.In(practice.Language);
 
         var query = db.Invoices.AsNoTracking().Where(invoice => invoice.PracticeId == practiceId);
         query = invoiceReference is null
@@ -66,7 +67,7 @@ public sealed class PreviewCadence(
                 var patient = patients[invoice.PatientId];
                 var model = ReminderMessageModels.For(invoice, patient, practice, payLink, ReplyCodePlaceholder, earlierReminderDelivered: false);
                 entries.AddRange(Simulate(
-                    planner, invoice, patient, model, runs[invoice.Id].ToList(),
+                    planner, staffTexts, invoice, patient, model, runs[invoice.Id].ToList(),
                     contacts.GetValueOrDefault(patient.Id) ?? [], now, now.AddDays(days)));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -83,6 +84,7 @@ public sealed class PreviewCadence(
 
     private List<PreviewEntry> Simulate(
         CadencePlanner planner,
+        StaffTexts staffTexts,
         Invoice invoice,
         Patient patient,
         ReminderMessageModel model,

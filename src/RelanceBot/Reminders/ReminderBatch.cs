@@ -154,7 +154,7 @@ public sealed partial class ReminderBatch(
             {
                 Raise(new NewStaffAlert(
                     invoice.PracticeId, StaffAlertKind.NoUsableChannel,
-                    alerts.Texts.Say("no-channel-for-reminder", ("invoice", invoice.ExternalReference)), patient.Id, invoice.Id));
+                    StaffTextsOf(invoice).Say("no-channel-for-reminder", ("invoice", invoice.ExternalReference)), patient.Id, invoice.Id));
                 if (run is null)
                 {
                     runs.Add(Claim(ReminderStepRun.Record(invoice.Id, patient.Id, message.Name, StepOutcome.NoUsableChannel, now)));
@@ -243,7 +243,7 @@ public sealed partial class ReminderBatch(
         {
             Raise(new NewStaffAlert(
                 invoice.PracticeId, StaffAlertKind.ReminderFailed,
-                alerts.Texts.SayCount("reminder-failed", (long)FailedRetryDelay.TotalHours, ("invoice", invoice.ExternalReference)),
+                StaffTextsOf(invoice).SayCount("reminder-failed", (long)FailedRetryDelay.TotalHours, ("invoice", invoice.ExternalReference)),
                 invoice.PatientId,
                 invoice.Id));
         }
@@ -364,10 +364,11 @@ public sealed partial class ReminderBatch(
             StepAction.HandOff => (StaffAlertKind.CollectionHandOff, "step-hand-off"),
             _ => (StaffAlertKind.Escalation, "step-escalation"),
         };
-        var summary = alerts.Texts.SayCount(key, step.OffsetDays, ("invoice", invoice.ExternalReference));
+        var texts = StaffTextsOf(invoice);
+        var summary = texts.SayCount(key, step.OffsetDays, ("invoice", invoice.ExternalReference));
         if (step.Action == StepAction.PractitionerAlert)
         {
-            summary += " " + RemindersSoFar(runs);
+            summary += " " + RemindersSoFar(texts, runs);
         }
 
         return new NewStaffAlert(
@@ -376,9 +377,8 @@ public sealed partial class ReminderBatch(
     }
 
     /// <summary>What the delivery record says reached the patient, never more: delivered reminders, and those that never left.</summary>
-    private string RemindersSoFar(List<ReminderStepRun> runs)
+    private static string RemindersSoFar(StaffTexts texts, List<ReminderStepRun> runs)
     {
-        var texts = alerts.Texts;
         var delivered = runs.Where(run => run.Outcome == StepOutcome.Sent).OrderBy(run => run.DeliveredAt).ToList();
         var lost = runs.Count(run => run.Outcome == StepOutcome.Undelivered);
         var said = delivered is [.., var last]
@@ -390,6 +390,9 @@ public sealed partial class ReminderBatch(
             : texts.Say("reminders-none-delivered");
         return lost == 0 ? said : said + " " + texts.SayCount("reminders-never-left", lost);
     }
+
+    /// <summary>Alert summaries are worded in the language of the invoice's practice, loaded with its policy.</summary>
+    private StaffTexts StaffTextsOf(Invoice invoice) => alerts.TextsIn(_practices[invoice.PracticeId].Language);
 
     private static ChannelKind? LastChannel(List<ReminderStepRun> runs) =>
         runs.Where(run => run.QueuedAt is not null).OrderBy(run => run.QueuedAt).LastOrDefault()?.Channel;

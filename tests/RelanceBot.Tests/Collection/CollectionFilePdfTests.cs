@@ -60,16 +60,16 @@ public sealed class CollectionFilePdfTests
     private static string Read(BotLanguage language)
     {
         var catalog = MessageCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Collection", "Messages"));
-        var pdf = new CollectionFilePdf(new StaffTexts(catalog, language)).Write(File());
+        var pdf = new CollectionFilePdf(catalog).Write(File(language));
         return Poppler.Flatten(Poppler.Text(pdf));
     }
 
-    private static CollectionFile File()
+    private static CollectionFile File(BotLanguage practiceLanguage)
     {
         static DateTimeOffset At(int month, int day) => new(2026, month, day, 9, 0, 0, TimeSpan.Zero);
         var handedOver = At(5, 2);
         return new CollectionFile(
-            new CollectionCreditor("Cabinet Lefèvre", "Dr Hélène Lefèvre", "+33123456789"),
+            new CollectionCreditor("Cabinet Lefèvre", "Dr Hélène Lefèvre", "+33123456789", practiceLanguage),
             new CollectionDebtor("P-7", "Françoise", "Dupré", new DateOnly(1980, 2, 3), "f.dupre@example.fr", "+33612345678"),
             [
                 new CollectionInvoice("F-2026-0042", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), 1_234_56, 0, handedOver),

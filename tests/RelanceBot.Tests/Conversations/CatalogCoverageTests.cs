@@ -8,8 +8,8 @@ namespace RelanceBot.Tests.Conversations;
 
 /// <summary>
 /// Every sentence a patient or a practice reads lives in a catalog, in French and in English: each catalog has both
-/// languages with the same keys (and both plural forms), each language reads as itself, and no alert summary or
-/// patient page is written as a literal in code again.
+/// languages with the same keys (and both plural forms), each language reads as itself, and no alert summary, patient
+/// page, pause reason or Stripe wording is written as a literal in code again.
 /// </summary>
 public sealed partial class CatalogCoverageTests
 {
@@ -58,7 +58,7 @@ public sealed partial class CatalogCoverageTests
     }
 
     [Fact]
-    public void NoAlertSummaryOrPatientPage_IsALiteralInCode()
+    public void NoAlertSummary_PatientPage_PauseReason_OrStripeWording_IsALiteralInCode()
     {
         var source = Path.Combine(RepositoryRoot(), "src", "RelanceBot");
         var offenders = new List<string>();
@@ -93,12 +93,13 @@ public sealed partial class CatalogCoverageTests
         english.Phone("+33612345678").ShouldBe("06 12 34 56 78");
         french.Phone("+442079460958").ShouldBe("+44 20 7946 0958");
 
-        var staff = new StaffTexts(MessageCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Alerts", "Messages")), BotLanguage.French);
+        var catalog = new StaffCatalog(MessageCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Alerts", "Messages")));
+        var staff = catalog.In(BotLanguage.French);
         staff.SayCount("already-paid", 1, ("amount", "10 €")).ShouldContain("(1 facture)");
         staff.SayCount("already-paid", 2, ("amount", "10 €")).ShouldContain("(2 factures)");
         staff.SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 jour après");
-        staff.In(BotLanguage.English).SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 day overdue");
-        staff.In(BotLanguage.English).SayCount("step-escalation", 0, ("invoice", "F-1")).ShouldContain("0 days overdue");
+        catalog.In(BotLanguage.English).SayCount("step-escalation", 1, ("invoice", "F-1")).ShouldContain("1 day overdue");
+        catalog.In(BotLanguage.English).SayCount("step-escalation", 0, ("invoice", "F-1")).ShouldContain("0 days overdue");
     }
 
     private static string[] Words(string text)
@@ -120,8 +121,11 @@ public sealed partial class CatalogCoverageTests
         throw new InvalidOperationException("RelanceBot.sln not found above the test binaries.");
     }
 
-    /// <summary>A raised alert or a patient page, up to the end of its statement.</summary>
-    [GeneratedRegex(@"(new NewStaffAlert\(|PayPages\.Page\()[^;]*;", RegexOptions.Singleline)]
+    /// <summary>
+    /// Up to the end of its statement: a raised alert, a patient page, a stored pause reason, or what Stripe shows the
+    /// patient (product name, charge description).
+    /// </summary>
+    [GeneratedRegex(@"(new NewStaffAlert\(|PayPages\.Page\(|\.PauseReminders\(|new (SavedCardCharge|CheckoutRequest|PaymentDue)\()[^;]*;", RegexOptions.Singleline)]
     private static partial Regex AlertOrPageCall();
 
     /// <summary>A string literal holding words (a space between letters): a sentence, not a key.</summary>

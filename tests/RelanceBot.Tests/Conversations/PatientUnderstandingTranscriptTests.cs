@@ -182,7 +182,7 @@ public sealed class PatientUnderstandingTranscriptTests : IAsyncLifetime
         answer.ShouldNotContain("Comment et quand");
         (await AlertAsync(StaffAlertKind.AlreadyPaidClaim)).PatientWords.ShouldBe("j'ai payé par chèque le 25 février");
         (await PatientScenario.QueryAsync(_app, db => db.Set<PaymentDeferral>().CountAsync())).ShouldBe(0);
-        (await InvoiceAsync()).RemindersPauseReason.ShouldBe("Le patient indique avoir payé : à vérifier");
+        (await InvoiceAsync()).RemindersPauseReason.ShouldBe(ReminderPauseReason.PaymentClaimed);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class FormalNoticeLetterTests(ITestOutputHelper output) : IAsyncLi
         var db = services.GetRequiredService<RelanceBotDbContext>();
         var practice = (await services.GetRequiredService<AddPractice>().HandleAsync(
             "Cabinet du Dr Hélène Lefèvre", "Dr Hélène Lefèvre", null, "03 88 12 34 56",
-            "12 rue de l'Église\n67000 Strasbourg", "du lundi au vendredi, de 8 h 30 à 17 h", CancellationToken.None)).Practice!;
+            "12 rue de l'Église\n67000 Strasbourg", "du lundi au vendredi, de 8 h 30 à 17 h", null, CancellationToken.None)).Practice!;
         (await services.GetRequiredService<UpsertPatient>().HandleAsync(practice.Id, "P-1", new PatientRequest(
             "Françoise", "Dupré", new DateOnly(1975, 6, 7), null, "francoise.dupre@example.fr", language, false,
             "3 allée des Peupliers\r\nAppartement 12\n\n68100 Mulhouse"), CancellationToken.None)).Entity.ShouldNotBeNull();

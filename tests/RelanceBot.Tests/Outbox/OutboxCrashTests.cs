@@ -72,7 +72,7 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
             .WithWebHostBuilder(builder => builder.UseSetting("Outbox:DispatcherEnabled", "false"));
         await using var scope = app.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<AddPractice>()
-            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, CancellationToken.None);
+            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, null, CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<RelanceBotDbContext>();
         var now = RelanceBotFactory.Start;
         var conversation = new ConversationReferenceRecord

@@ -121,7 +121,7 @@ public sealed class SweepToSmtpCrashTests(ITestOutputHelper output)
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var practice = (await services.GetRequiredService<AddPractice>()
-            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, CancellationToken.None)).Practice!;
+            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, null, CancellationToken.None)).Practice!;
         var db = services.GetRequiredService<RelanceBotDbContext>();
         var policy = CadencePolicy.DefaultFor(practice.Id, ContactWindowPolicy.DefaultTimeZoneId);
         policy.Apply(AnyHourOfAWeekday(ContactableTimeZone(now) ?? throw new InvalidOperationException("No time zone is on a weekday now.")), now);

@@ -35,6 +35,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         create.Form["currency"].ShouldBe("eur");
         create.Form["locale"].ShouldBe("fr");
         create.Form["line_items[0][price_data][unit_amount]"].ShouldBe("12345");
+        create.Form["line_items[0][price_data][product_data][name]"].ShouldBe("Facture n° F-1", "the payments catalog's wording, in the patient's language");
         create.Form["metadata[invoice_id]"].ShouldBe(invoiceId.ToString());
         create.Form["payment_intent_data[metadata][invoice_id]"].ShouldBe(invoiceId.ToString());
         create.IdempotencyKey.ShouldNotBeNullOrEmpty();

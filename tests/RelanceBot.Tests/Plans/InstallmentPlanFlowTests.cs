@@ -44,6 +44,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
         OffSessionCharges().Count.ShouldBe(1);
         OffSessionCharges()[0].Form["amount"].ShouldBe("3333");
         OffSessionCharges()[0].Form["off_session"].ShouldBe("true");
+        OffSessionCharges()[0].Form["description"].ShouldBe("Facture n° F-10 — échéance 2/3", "the payments catalog's wording, in the patient's language");
 
         // Installment 3: the app dies after Stripe charged but before the result was recorded.
         _host.App.Clock.Advance(TimeSpan.FromDays(31));
@@ -56,7 +57,7 @@ public sealed class InstallmentPlanFlowTests : IAsyncLifetime
             await db.SaveChangesAsync();
             await services.GetRequiredService<IPaymentGateway>().ChargeSavedCardAsync(
                 new SavedCardCharge(new PaymentReference(running.PracticeId, running.InvoiceId, running.Id, installment.Id), installment.AmountCents,
-                    "Échéance 3/3", running.StripeCustomerId!, running.StripePaymentMethodId!, $"installment-{installment.Id:N}-attempt-{attempt}"),
+                    "Facture n° F-10 — échéance 3/3", running.StripeCustomerId!, running.StripePaymentMethodId!, $"installment-{installment.Id:N}-attempt-{attempt}"),
                 CancellationToken.None);
             return 0;
         });

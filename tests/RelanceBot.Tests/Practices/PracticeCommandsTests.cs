@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RelanceBot.Conversations.Messages;
 using RelanceBot.Persistence;
 using RelanceBot.Practices;
 using RelanceBot.Teams.Linking;
@@ -33,6 +34,24 @@ public sealed partial class PracticeCommandsTests(RelanceBotFactory factory) : I
 
         exitCode.ShouldNotBe(0);
         error.ShouldContain("--time-zone");
+    }
+
+    [Fact]
+    public async Task The_staff_language_is_chosen_at_add_and_changed_with_set_language()
+    {
+        var (exitCode, output, _) = await RunAsync(
+            "practices", "add", "--name", "Smith Surgery", "--practitioner", "Dr Smith", "--language", "en");
+        exitCode.ShouldBe(0);
+        var practiceId = Guid.Parse(PracticeId().Match(output).Groups[1].Value);
+        (await LanguageOfAsync(practiceId)).ShouldBe(BotLanguage.English);
+
+        (await RunAsync("practices", "set-language", "--practice", practiceId.ToString(), "--language", "fr")).ExitCode.ShouldBe(0);
+        (await LanguageOfAsync(practiceId)).ShouldBe(BotLanguage.French);
+
+        var (refused, _, error) = await RunAsync("practices", "set-language", "--practice", practiceId.ToString(), "--language", "de");
+        refused.ShouldNotBe(0);
+        error.ShouldContain("--language");
+        (await LanguageOfAsync(practiceId)).ShouldBe(BotLanguage.French);
     }
 
     [Fact]
@@ -109,6 +128,9 @@ public sealed partial class PracticeCommandsTests(RelanceBotFactory factory) : I
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(factory.Services, args);
+
+    private Task<BotLanguage> LanguageOfAsync(Guid practiceId) => factory.WithDbAsync(db =>
+        db.Practices.Where(practice => practice.Id == practiceId).Select(practice => practice.Language).SingleAsync());
 
     [GeneratedRegex("Practice id: (\\S+)")]
     private static partial Regex PracticeId();

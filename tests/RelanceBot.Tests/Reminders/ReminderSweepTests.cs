@@ -357,7 +357,7 @@ public class ReminderSweepTests : IAsyncLifetime
         await _factory.WithDbAsync(async db =>
         {
             var invoice = await db.Invoices.SingleAsync();
-            invoice.PauseReminders(_factory.Clock.GetUtcNow().AddDays(1), "promised to pay tomorrow", _factory.Clock.GetUtcNow());
+            invoice.PauseReminders(_factory.Clock.GetUtcNow().AddDays(1), ReminderPauseReason.PaymentDeferred, _factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
 

@@ -260,7 +260,7 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
         var services = scope.ServiceProvider;
         var now = app.Clock.GetUtcNow();
         var practice = (await services.GetRequiredService<AddPractice>()
-            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, CancellationToken.None)).Practice!;
+            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, null, CancellationToken.None)).Practice!;
         var db = services.GetRequiredService<RelanceBotDbContext>();
         var policy = CadencePolicy.DefaultFor(practice.Id, "Europe/Paris");
         policy.Apply(SweepToSmtpCrashTests.AnyHourOfAWeekday("Europe/Paris"), now);

@@ -40,10 +40,11 @@ public sealed class FlowRouter(PatientSession session, OptOuts optOuts, StaffAle
         if (request.HardshipMentioned && session.PatientId is not null)
         {
             var file = await session.FileAsync(cancellationToken);
+            var texts = await alerts.TextsForAsync(file.PracticeId, cancellationToken);
             alerts.Raise(new NewStaffAlert(
                 file.PracticeId,
                 StaffAlertKind.Hardship,
-                alerts.Texts.Say("hardship-aside"),
+                texts.Say("hardship-aside"),
                 file.PatientId,
                 PatientWords: request.Words));
         }

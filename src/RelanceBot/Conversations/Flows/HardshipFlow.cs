@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelanceBot.Alerts;
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.Invoices;
 
 namespace RelanceBot.Conversations.Flows;
 
@@ -18,11 +19,12 @@ public sealed class HardshipFlow(
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var file = await session.FileAsync(cancellationToken);
-        await pauses.PauseAsync(options.Value.StaffReviewPauseDays, "Le patient fait part de difficultés financières", cancellationToken);
+        await pauses.PauseAsync(options.Value.StaffReviewPauseDays, ReminderPauseReason.Hardship, cancellationToken);
+        var texts = await alerts.TextsForAsync(file.PracticeId, cancellationToken);
         alerts.Raise(new NewStaffAlert(
             file.PracticeId,
             StaffAlertKind.Hardship,
-            alerts.Texts.Say("hardship"),
+            texts.Say("hardship"),
             file.PatientId,
             PatientWords: step.OptionsAs<FlowRequest>()?.Words));
         Choice[] choices =

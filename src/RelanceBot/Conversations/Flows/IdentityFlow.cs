@@ -120,21 +120,22 @@ public sealed class IdentityFlow(
             return await step.ReplaceAsync(FlowIds.Identity, DialogJson.ToNode(request), cancellationToken);
         }
 
+        var texts = await alerts.TextsForAsync(practiceId, cancellationToken);
         var lockedPatients = locked.Where(counter => counter.Subject.StartsWith("patient:", StringComparison.Ordinal)).ToList();
         alerts.Raise(new NewStaffAlert(
             practiceId,
             StaffAlertKind.IdentityCheckLocked,
-            alerts.Texts.SayCount(
+            texts.SayCount(
                 "identity-locked-chat",
                 settings.IdentityMaxAttempts,
-                ("where", Describe(locked)),
+                ("where", Describe(texts, locked)),
                 ("channel", session.Conversation.ChannelId)),
             PatientId: lockedPatients.Count == 1 ? Guid.ParseExact(lockedPatients[0].Subject["patient:".Length..], "N") : null,
             PatientWords: step.Values[LastNameKey]?.GetValue<string>()));
         return await step.SayAndEndAsync(session.Say("identity-locked"), cancellationToken);
     }
 
-    private string Describe(List<IdentityCheckThrottle> locked) => string.Join(", ", locked
+    private static string Describe(StaffTexts texts, List<IdentityCheckThrottle> locked) => string.Join(", ", locked
         .Select(counter => counter.Subject[..counter.Subject.IndexOf(':', StringComparison.Ordinal)] switch
         {
             "conversation" => "identity-where-conversation",
@@ -142,5 +143,5 @@ public sealed class IdentityFlow(
             _ => "identity-where-patient",
         })
         .Distinct()
-        .Select(key => alerts.Texts.Say(key)));
+        .Select(key => texts.Say(key)));
 }

@@ -59,7 +59,7 @@ public sealed class PatientFiles(RelanceBotDbContext db)
     /// with the caller's unit of work); returns them, none when all were settled meanwhile.
     /// </summary>
     public async Task<List<Invoice>> PauseOpenInvoicesAsync(
-        Guid patientId, IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        Guid patientId, IReadOnlyCollection<Guid> invoiceIds, DateTimeOffset until, ReminderPauseReason reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var invoices = await TrackOpenInvoicesAsync(patientId, invoiceIds, cancellationToken);
         foreach (var invoice in invoices)

@@ -1,4 +1,5 @@
 using RelanceBot.Conversations.Dialogs;
+using RelanceBot.Invoices;
 
 namespace RelanceBot.Conversations.Flows;
 
@@ -6,7 +7,7 @@ namespace RelanceBot.Conversations.Flows;
 public sealed class ReminderPauses(PatientSession session, PatientFiles files)
 {
     /// <returns>The open invoices paused.</returns>
-    public async Task<IReadOnlyList<Guid>> PauseAsync(int days, string reason, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> PauseAsync(int days, ReminderPauseReason reason, CancellationToken cancellationToken)
     {
         var file = await session.FileAsync(cancellationToken);
         var invoiceIds = file.OpenInvoices.Select(invoice => invoice.Id).ToList();

@@ -22,11 +22,11 @@ public sealed class AlertActionHandler(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsMessages messages,
-    StaffTexts staffTexts,
+    PracticeLanguages practiceLanguages,
     ScopedAuditActor auditActor)
 {
-    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries.</summary>
-    private BotLanguage CardLanguage => staffTexts.Language;
+    /// <summary>Alert cards are written in the practice's staff language, like the alerts' summaries; read once the presser is known.</summary>
+    private BotLanguage CardLanguage { get; set; }
 
     /// <param name="practiceId">The practice whose channel the card was pressed in, never taken from the card.</param>
     /// <param name="language">The presser's language, for a refusal.</param>
@@ -47,6 +47,8 @@ public sealed class AlertActionHandler(
         {
             return Refuse(language, "refused-unknown-alert");
         }
+
+        CardLanguage = await practiceLanguages.OfAsync(practiceId, cancellationToken);
 
         if (alert.Status != StaffAlertStatus.Open)
         {
@@ -97,7 +99,7 @@ public sealed class AlertActionHandler(
     private async Task<(StaffAlertStatus Outcome, string? Resolution, string? Notice, string? Refusal)> ApplyAsync(
         StaffAlert alert, AlertActionRequest request, Staff staff, BotLanguage language, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var format = staffTexts.Format;
+        var format = TextFormat.For(CardLanguage);
         switch (request.Verb)
         {
             case AlertVerb.Approve or AlertVerb.Reject:
@@ -134,7 +136,7 @@ public sealed class AlertActionHandler(
                 var until = now.AddDays(request.Days!.Value);
                 foreach (var invoice in await InvoicesOfAsync(alert, cancellationToken))
                 {
-                    invoice.PauseReminders(until, $"Teams: {staff.Name}", now);
+                    invoice.PauseReminders(until, ReminderPauseReason.Staff, now);
                 }
 
                 var timeZone = TimeZoneInfo.FindSystemTimeZoneById(

@@ -13,7 +13,6 @@ public sealed class AlertCardDispatcher(
     AlertCardSubjects subjects,
     AlertCardComposer composer,
     TeamsChannelOutbox outbox,
-    StaffTexts staffTexts,
     TimeProvider time)
 {
     /// <returns>How many cards were enqueued.</returns>
@@ -26,7 +25,7 @@ public sealed class AlertCardDispatcher(
                 join practice in db.Practices on alert.PracticeId equals practice.Id
                 where practice.TeamsAlertChannelReferenceId != null
                 orderby alert.CreatedAt
-                select new { Alert = alert, ChannelId = practice.TeamsAlertChannelReferenceId!.Value })
+                select new { Alert = alert, ChannelId = practice.TeamsAlertChannelReferenceId!.Value, practice.Language })
             .ToListAsync(cancellationToken);
         var keys = open.Select(item => TeamsChannelOutbox.AlertKey(item.Alert.Id)).ToList();
         var sent = (await db.OutboxMessages.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
@@ -36,7 +35,7 @@ public sealed class AlertCardDispatcher(
         foreach (var item in open.Where(item => !sent.Contains(TeamsChannelOutbox.AlertKey(item.Alert.Id))))
         {
             var card = composer.Compose(
-                await subjects.LoadAsync(item.Alert, cancellationToken), staffTexts.Language, time.GetUtcNow());
+                await subjects.LoadAsync(item.Alert, cancellationToken), item.Language, time.GetUtcNow());
             if (await outbox.EnqueueAsync(
                     TeamsChannelOutbox.AlertKey(item.Alert.Id), item.Alert.PracticeId, item.ChannelId, card, cancellationToken))
             {

@@ -16,7 +16,6 @@ public sealed class DailyDigest(
     DigestCardComposer composer,
     TeamsChannelOutbox outbox,
     TimeProvider time,
-    StaffTexts staffTexts,
     IOptions<TeamsOptions> options)
 {
     /// <returns>How many digests were enqueued.</returns>
@@ -25,7 +24,7 @@ public sealed class DailyDigest(
         var now = time.GetUtcNow();
         var practices = await db.Practices
             .Where(p => p.TeamsAlertChannelReferenceId != null)
-            .Select(p => new { p.Id, p.Name, p.TimeZoneId, ChannelId = p.TeamsAlertChannelReferenceId!.Value })
+            .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Language, ChannelId = p.TeamsAlertChannelReferenceId!.Value })
             .ToListAsync(cancellationToken);
 
         var enqueued = 0;
@@ -42,7 +41,7 @@ public sealed class DailyDigest(
             }
 
             var card = composer.Compose(
-                practice.Name, await figures.ComputeAsync(practice.Id, localDate, timeZone, cancellationToken), staffTexts.Language);
+                practice.Name, await figures.ComputeAsync(practice.Id, localDate, timeZone, cancellationToken), practice.Language);
             if (await outbox.EnqueueAsync(key, practice.Id, practice.ChannelId, card, cancellationToken))
             {
                 enqueued++;

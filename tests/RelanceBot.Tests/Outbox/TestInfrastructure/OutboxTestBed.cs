@@ -62,7 +62,7 @@ public sealed class OutboxTestBed : IAsyncDisposable
         });
         await using var scope = app.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<AddPractice>()
-            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, CancellationToken.None);
+            .HandleAsync("Cabinet Dupont", "Dr Dupont", null, null, null, null, null, CancellationToken.None);
         return new OutboxTestBed(factory, app, connector, smtp, added.Practice!);
     }
 

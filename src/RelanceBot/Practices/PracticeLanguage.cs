@@ -1,0 +1,28 @@
+using RelanceBot.Conversations.Messages;
+using RelanceBot.Intake;
+
+namespace RelanceBot.Practices;
+
+/// <summary>Reads the staff language a practice chooses (<c>--language</c>, the API's <c>language</c>).</summary>
+public static class PracticeLanguage
+{
+    public const string Field = "language";
+
+    /// <summary>French when <paramref name="code"/> is empty; an error on <see cref="Field"/> for a language the bot does not speak.</summary>
+    public static BotLanguage Parse(string? code, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return BotLanguage.French;
+        }
+
+        if (BotLanguages.FromCode(code.Trim().ToLowerInvariant()) is { } language)
+        {
+            return language;
+        }
+
+        errors.Add(Field, "fr or en.");
+        return BotLanguage.French;
+    }
+}
