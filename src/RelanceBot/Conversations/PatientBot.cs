@@ -123,8 +123,7 @@ public sealed class PatientBot(
                 break;
         }
 
-        // Whatever the turn left unsaved (a new conversation greeted, a reference brought up to date) is saved before
-        // any reply leaves.
+        // The turn's one save: its conversation, dialog state and whatever its flows recorded, before any reply leaves.
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -14,7 +14,8 @@ namespace RelanceBot.Conversations;
 /// One patient message: the stored dialog stack is resumed (unless it expired); STOP, help and "parler à quelqu'un"
 /// interrupt whatever is running, and a clear request the running question cannot take replaces it; anything else
 /// starts the flow its intent calls for, confirmed first when the recogniser was not sure and the flow changes data.
-/// The stack, and every change the flows made, are saved together at the end of the turn.
+/// The stack, and every change the flows made, are left in the turn's unit of work: <see cref="PatientBot"/> saves
+/// them together at the end of the turn, before any reply leaves.
 /// </summary>
 public sealed class PatientConversation(
     PatientSession session,
@@ -53,7 +54,6 @@ public sealed class PatientConversation(
 
         await RunAsync(dialogContext, recognition, cancellationToken);
         state.SaveStack(dialogContext.Stack.ToJson(), options.Value.DialogLifetime, session.Now);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A practice's web page opened the conversation: the identity check will be scoped to that practice.</summary>
@@ -70,7 +70,6 @@ public sealed class PatientConversation(
         var state = await states.LoadAsync(conversation, cancellationToken);
         await session.BeginAsync(conversation.Reference, state, language, cancellationToken);
         state.OpenedFor(practiceId, session.Now);
-        await db.SaveChangesAsync(cancellationToken);
         var dialogContext = new DialogContext(dialogs.Set, DialogStack.Empty(), turn);
         await dialogContext.SendAsync(session.Say("practice-page", ("practice", practiceName)), cancellationToken);
     }
