@@ -12,18 +12,7 @@ public static class ChangeTrackerExtensions
     /// </summary>
     public static List<EntityEntry<TEntity>> EntriesAsDetected<TEntity>(this ChangeTracker changeTracker)
         where TEntity : class
-    {
-        var autoDetect = changeTracker.AutoDetectChangesEnabled;
-        changeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return [.. changeTracker.Entries<TEntity>()];
-        }
-        finally
-        {
-            changeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
-    }
+        => WithoutDetecting(changeTracker, () => changeTracker.Entries<TEntity>().ToList());
 
     /// <summary>
     /// The tracked <typeparamref name="TEntity"/> with this primary key, or null. <c>DbSet.Local</c> would detect the
@@ -31,16 +20,19 @@ public static class ChangeTrackerExtensions
     /// </summary>
     public static TEntity? FindTracked<TEntity, TKey>(this DbContext context, TKey key)
         where TEntity : class
+        => WithoutDetecting(context.ChangeTracker, () => context.Set<TEntity>().Local.FindEntry(key)?.Entity);
+
+    private static T WithoutDetecting<T>(ChangeTracker changeTracker, Func<T> read)
     {
-        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        var autoDetect = changeTracker.AutoDetectChangesEnabled;
+        changeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return context.Set<TEntity>().Local.FindEntry(key)?.Entity;
+            return read();
         }
         finally
         {
-            context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            changeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 }
