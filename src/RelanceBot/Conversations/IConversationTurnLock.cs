@@ -9,5 +9,14 @@ namespace RelanceBot.Conversations;
 public interface IConversationTurnLock
 {
     /// <summary>The lock on <paramref name="conversationKey"/>, or null when another instance's turn kept it past the bounded wait.</summary>
-    Task<IAsyncDisposable?> TryEnterAsync(RelanceBotDbContext db, string conversationKey, CancellationToken cancellationToken);
+    Task<IHeldTurnLock?> TryEnterAsync(RelanceBotDbContext db, string conversationKey, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A turn's hold on its conversation. The turn's saves may be part of it: <see cref="CompleteAsync"/> makes them final
+/// (before any reply leaves); disposing without completing undoes what was not final and lets the next turn in.
+/// </summary>
+public interface IHeldTurnLock : IAsyncDisposable
+{
+    Task CompleteAsync(CancellationToken cancellationToken);
 }

@@ -72,6 +72,7 @@ public sealed class PatientBot(
                 return;
             }
 
+            await locked.CompleteAsync(cancellationToken);
             await held.ReleaseAsync(cancellationToken);
         }
         finally

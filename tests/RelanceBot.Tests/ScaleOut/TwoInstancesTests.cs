@@ -37,14 +37,15 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
     private readonly List<string> _pools = [];
     private RelanceBotFactory _first = null!;
     private RelanceBotFactory _second = null!;
+    private string _connectionString = "";
 
     public async Task InitializeAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
-        _first = Instance(connectionString, () => Task.CompletedTask);
+        _connectionString = await server.CreateDatabaseAsync();
+        _first = Instance(_connectionString, () => Task.CompletedTask);
         // One after the other: the first migrates the database.
         _first.StartServer();
-        _second = Instance(connectionString, () => Task.CompletedTask);
+        _second = Instance(_connectionString, () => Task.CompletedTask);
         _second.StartServer();
     }
 
@@ -108,6 +109,40 @@ public sealed class TwoInstancesTests(PostgreSqlServer server, ITestOutputHelper
             (await CountAsync(_first, db => db.ConversationReferences.CountAsync(reference => reference.ConversationId == conversationId)))
                 .ShouldBe(1);
         }
+    }
+
+    [Fact]
+    public async Task ATurnKeptWaitingPastTheLockTimeout_AsksToSendAgainAndStoresNothing_ThenTheNextOneRuns()
+    {
+        await using var impatient = Instance(_connectionString, () => Task.CompletedTask);
+        impatient.Settings["Conversations:TurnLockTimeout"] = "00:00:00.300";
+        impatient.StartServer();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+
+        // Another instance's turn on the same conversation, still running: it holds the conversation's lock.
+        await using (var otherTurn = new NpgsqlConnection(_connectionString))
+        {
+            await otherTurn.OpenAsync();
+            await using var transaction = await otherTurn.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", otherTurn, transaction))
+            {
+                take.Parameters.AddWithValue($"webchat/{conversationId}");
+                await take.ExecuteNonQueryAsync();
+            }
+
+            var waited = await PostAsync(impatient, Message(conversationId, "a", "bonjour"));
+
+            waited.ShouldContain("souci technique");
+            (await CountAsync(impatient, db => db.ConversationReferences.CountAsync(reference => reference.ConversationId == conversationId)))
+                .ShouldBe(0, "a turn that did not get the lock stores nothing");
+            await transaction.CommitAsync();
+        }
+
+        var answered = await PostAsync(impatient, Message(conversationId, "b", "bonjour"));
+
+        answered.ShouldNotContain("souci technique");
+        (await CountAsync(impatient, db => db.ConversationReferences.CountAsync(reference => reference.ConversationId == conversationId)))
+            .ShouldBe(1);
     }
 
     [Fact]
