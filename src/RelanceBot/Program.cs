@@ -19,6 +19,7 @@ using RelanceBot.Persistence;
 using RelanceBot.Plans;
 using RelanceBot.Practices;
 using RelanceBot.Reminders;
+using RelanceBot.Runtime;
 using RelanceBot.ScaleOut;
 using RelanceBot.Scheduling;
 using RelanceBot.Sms;
@@ -59,6 +60,7 @@ static WebApplication CreateApp(string[] args)
     // directory it is started from (`dotnet publish/RelanceBot.dll`, a service manager).
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+    builder.Services.AddRuntime();
     builder.AddPersistence();
     builder.Services.AddAuditing();
     builder.Services.AddApi();

@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher(
         var claimable = db.OutboxMessages.Where(message =>
             (message.Status == OutboxStatus.Pending && message.NextAttemptAt <= now)
             || (message.Status == OutboxStatus.Sending && message.LeaseUntil < now));
-        var batch = (db.Database.IsNpgsql()
+        var batch = (db.SharedByInstances
                 ? UnlockedBatch(db, now, options.Value.BatchSize)
                 : claimable.OrderBy(message => message.NextAttemptAt).Take(options.Value.BatchSize))
             .Select(message => message.Id);

@@ -10,6 +10,8 @@ namespace RelanceBot.Persistence;
 public sealed class PostgreSqlRelanceBotDbContext(DbContextOptions<PostgreSqlRelanceBotDbContext> options)
     : RelanceBotDbContext(options)
 {
+    public override bool SharedByInstances => true;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -97,6 +97,13 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     }
 
     /// <summary>
+    /// Whether other instances of the app may work on this database at the same time (PostgreSQL): queries that claim
+    /// work must then step over rows another instance is claiming. Asked of the context rather than of the provider's
+    /// extension methods, which would load the PostgreSQL provider's assembly into a SQLite app.
+    /// </summary>
+    public virtual bool SharedByInstances => false;
+
+    /// <summary>
     /// Begins a transaction for a unit of work that writes more than one SaveChanges (bulk inserts, set-based updates,
     /// then SaveChanges). The provider adds what a writer needs: on SQLite, this process's single writer slot.
     /// </summary>
