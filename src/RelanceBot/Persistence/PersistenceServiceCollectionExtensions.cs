@@ -39,7 +39,7 @@ public static class PersistenceServiceCollectionExtensions
                 builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;
             case DatabaseProvider.PostgreSql:
-                AddPooledContext<PostgreSqlRelanceBotDbContext>(builder.Services, options => options.UseNpgsql(PostgreSqlConnectionString.WithAutoPrepare(connectionString)));
+                AddPooledContext<PostgreSqlRelanceBotDbContext>(builder.Services, options => options.UseNpgsql(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
