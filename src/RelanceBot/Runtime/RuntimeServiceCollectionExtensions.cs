@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace RelanceBot.Runtime;
 
 public static class RuntimeServiceCollectionExtensions
@@ -7,7 +5,6 @@ public static class RuntimeServiceCollectionExtensions
     /// <summary>What the process itself needs, beside any capability: memory given back when idle.</summary>
     public static IServiceCollection AddRuntime(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<IdleMemoryTrimmer>();
         return services;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using RelanceBot.Tests.Outbox.TestInfrastructure;
 using RelanceBot.Tests.TestHost;
 
@@ -16,7 +15,7 @@ public sealed class IdleAppTests
     public async Task An_idle_app_on_SQLite_never_loads_the_PostgreSQL_provider()
     {
         using var database = new TestDatabase();
-        var address = $"http://127.0.0.1:{FreePort()}";
+        var address = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         using var app = AppProcess.Start(new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = address,
@@ -60,13 +59,6 @@ public sealed class IdleAppTests
             .Select(fields => fields[5])
             .Distinct()
             .ToArray();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task WaitUntilHealthyAsync(HttpClient client, AppProcess app)
     {

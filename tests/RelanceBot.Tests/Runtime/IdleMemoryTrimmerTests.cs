@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using RelanceBot.Runtime;
 
 namespace RelanceBot.Tests.Runtime;
@@ -8,7 +7,7 @@ public sealed class IdleMemoryTrimmerTests
 {
     private const long MegaByte = 1 << 20;
 
-    private readonly IdleMemoryTrimmer _trimmer = new(new FakeTimeProvider(), NullLogger<IdleMemoryTrimmer>.Instance);
+    private readonly IdleMemoryTrimmer _trimmer = new(NullLogger<IdleMemoryTrimmer>.Instance);
 
     [Fact]
     public void After_a_burst_the_first_quiet_interval_trims_once()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace RelanceBot.Tests.TestHost;
@@ -37,7 +35,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         }
 
         var dataDirectory = Path.Combine(_clusterDirectory, "data");
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await RunPostgresToolAsync("initdb", "-D", dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         await RunPostgresToolAsync(
             "pg_ctl", "-D", dataDirectory, "-l", Path.Combine(_clusterDirectory, "server.log"), "-w", "start",
@@ -109,12 +107,5 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             .FirstOrDefault(directory => File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 $"PostgreSQL is required by these tests: install it (apt-get install -y postgresql) or set {ServerVariable}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

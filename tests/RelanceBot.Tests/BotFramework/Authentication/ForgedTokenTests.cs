@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RelanceBot.Tests.BotFramework.TestInfrastructure;
+using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.BotFramework.Authentication;
 
@@ -198,10 +198,6 @@ public sealed class ForgedTokenTests : IAsyncLifetime
 
     private static string ClosedPortMetadataUrl()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration";
+        return $"http://127.0.0.1:{LoopbackPorts.Free()}/v1/.well-known/openidconfiguration";
     }
 }

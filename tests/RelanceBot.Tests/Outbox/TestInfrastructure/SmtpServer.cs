@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
+using RelanceBot.Tests.TestHost;
 
 namespace RelanceBot.Tests.Outbox.TestInfrastructure;
 
@@ -29,7 +28,7 @@ public sealed class SmtpServer : IAsyncDisposable
     public static async Task<SmtpServer> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("relancebot-smtp-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var script = Path.Combine(AppContext.BaseDirectory, "Outbox", "Assets", "smtp_sink.py");
         var process = Process.Start(new ProcessStartInfo(Python, [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory])
         {
@@ -66,12 +65,5 @@ public sealed class SmtpServer : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
