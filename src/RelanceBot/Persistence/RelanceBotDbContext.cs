@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using RelanceBot.Alerts;
 using RelanceBot.Auditing;
+using RelanceBot.Persistence.Sqlite;
 using RelanceBot.Conversations;
 using RelanceBot.Invoices;
 using RelanceBot.Outbox;
@@ -64,37 +64,22 @@ public abstract class RelanceBotDbContext(DbContextOptions options) : DbContext(
     /// </summary>
     public sealed override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        using var _ = new ChangesDetected(ChangeTracker);
+        ChangeTracker.DetectChanges();
+        using var _ = ChangeTracker.SuspendDetection();
         return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
     public sealed override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        using var _ = new ChangesDetected(ChangeTracker);
+        ChangeTracker.DetectChanges();
+        using var _ = ChangeTracker.SuspendDetection();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>The save itself, once changes are detected; a provider may queue it (SQLite's single writer).</summary>
     protected virtual Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-    /// <summary>Detects changes now and suspends automatic detection until disposed.</summary>
-    private readonly struct ChangesDetected : IDisposable
-    {
-        private readonly ChangeTracker _changeTracker;
-        private readonly bool _autoDetect;
-
-        public ChangesDetected(ChangeTracker changeTracker)
-        {
-            _changeTracker = changeTracker;
-            _autoDetect = changeTracker.AutoDetectChangesEnabled;
-            changeTracker.DetectChanges();
-            changeTracker.AutoDetectChangesEnabled = false;
-        }
-
-        public void Dispose() => _changeTracker.AutoDetectChangesEnabled = _autoDetect;
-    }
 
     /// <summary>
     /// Whether other instances of the app may work on this database at the same time (PostgreSQL): queries that claim

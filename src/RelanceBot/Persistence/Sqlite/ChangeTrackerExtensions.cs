@@ -22,17 +22,30 @@ public static class ChangeTrackerExtensions
         where TEntity : class
         => WithoutDetecting(context.ChangeTracker, () => context.Set<TEntity>().Local.FindEntry(key)?.Entity);
 
+    /// <summary>Suspends automatic change detection until disposed, then puts back what was set.</summary>
+    public static DetectionSuspended SuspendDetection(this ChangeTracker changeTracker) => new(changeTracker);
+
     private static T WithoutDetecting<T>(ChangeTracker changeTracker, Func<T> read)
     {
-        var autoDetect = changeTracker.AutoDetectChangesEnabled;
-        changeTracker.AutoDetectChangesEnabled = false;
-        try
+        using (changeTracker.SuspendDetection())
         {
             return read();
         }
-        finally
-        {
-            changeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
     }
+}
+
+/// <summary>Automatic change detection held off (<see cref="ChangeTrackerExtensions.SuspendDetection"/>).</summary>
+public readonly struct DetectionSuspended : IDisposable
+{
+    private readonly ChangeTracker _changeTracker;
+    private readonly bool _autoDetect;
+
+    internal DetectionSuspended(ChangeTracker changeTracker)
+    {
+        _changeTracker = changeTracker;
+        _autoDetect = changeTracker.AutoDetectChangesEnabled;
+        changeTracker.AutoDetectChangesEnabled = false;
+    }
+
+    public void Dispose() => _changeTracker.AutoDetectChangesEnabled = _autoDetect;
 }
