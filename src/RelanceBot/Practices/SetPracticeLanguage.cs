@@ -17,13 +17,7 @@ public sealed class SetPracticeLanguage(RelanceBotDbContext db)
         }
 
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            errors.Add(PracticeLanguage.Field, "fr or en.");
-            return errors;
-        }
-
-        var parsed = PracticeLanguage.Parse(language, errors);
+        var parsed = PracticeLanguage.Require(language, errors);
         if (errors.IsEmpty)
         {
             practice.UseLanguage(parsed);
